@@ -1,0 +1,55 @@
+/**
+ * What both entries do once they have a language client: answer the server's file reads,
+ * register the commands, and start the server. Only the transport differs between entries.
+ */
+import * as vscode from 'vscode';
+import type { BaseLanguageClient } from 'vscode-languageclient';
+import { compileToJson } from './compile-command';
+import { READ_FILE_REQUEST, type ReadFileParams, type ReadFileResult } from './protocol';
+
+export const OUTPUT_CHANNEL_NAME = 'SOP Studio';
+
+export async function activateClient(
+  context: vscode.ExtensionContext,
+  client: BaseLanguageClient,
+  output: vscode.LogOutputChannel,
+): Promise<void> {
+  context.subscriptions.push(
+    client.onRequest(READ_FILE_REQUEST, (params: ReadFileParams) => readFile(params.uri)),
+    vscode.commands.registerCommand('sop.compile', (target?: vscode.Uri) =>
+      compileToJson(client, output, target instanceof vscode.Uri ? target : undefined),
+    ),
+    vscode.commands.registerCommand('sop.restartServer', () => restartServer(client, output)),
+  );
+
+  try {
+    await client.start();
+  } catch (error) {
+    // Without a server the commands still exist and explain themselves; activation must
+    // not fail, or VS Code would report the whole extension as broken.
+    output.error(`The language server did not start: ${error instanceof Error ? error.stack : String(error)}`);
+    void vscode.window.showErrorMessage('SOP: the language server did not start; see the "SOP Studio" output.');
+  }
+}
+
+/** Stops the server (if it runs) and starts a fresh one, which re-reads every open script. */
+async function restartServer(client: BaseLanguageClient, output: vscode.LogOutputChannel): Promise<void> {
+  output.info('Restarting the language server.');
+  try {
+    if (client.isRunning()) await client.stop();
+    await client.start();
+  } catch (error) {
+    output.error(`Restart failed: ${error instanceof Error ? error.stack : String(error)}`);
+    void vscode.window.showErrorMessage('SOP: the language server did not restart; see the "SOP Studio" output.');
+  }
+}
+
+/** Reads through VS Code so it works for any file system the workspace lives on. */
+async function readFile(uri: string): Promise<ReadFileResult> {
+  try {
+    const bytes = await vscode.workspace.fs.readFile(vscode.Uri.parse(uri));
+    return new TextDecoder().decode(bytes);
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,35 @@
+/**
+ * The custom requests between this client and the SOP language server, beyond standard LSP.
+ * The server's side implements the same names and shapes.
+ */
+
+/** Server → client: read a file the server has not been sent (used by the web worker). */
+export const READ_FILE_REQUEST = 'sop/readFile';
+
+export interface ReadFileParams {
+  uri: string;
+}
+
+/** `null` when the file does not exist or cannot be read. */
+export type ReadFileResult = string | null;
+
+/** Client → server: compile one open script (with its imports) to the JSON of `sop build`. */
+export const COMPILE_REQUEST = 'sop/compile';
+
+export interface CompileParams {
+  /** The document's URI as the client sends it in `textDocument/didOpen`. */
+  uri: string;
+}
+
+/** One reason the script cannot be compiled; positions are 1-based, as the CLI prints them. */
+export interface CompileError {
+  message: string;
+  line: number;
+  column: number;
+}
+
+export interface CompileResult {
+  /** The compiled document; absent when `errors` is not empty. */
+  json?: string;
+  errors: CompileError[];
+}

@@ -1,0 +1,55 @@
+/**
+ * The facade of the language layer. The language server, the CLI and the tests all go
+ * through `createSopServices()`, so every tool sees the same parse, model and findings.
+ */
+import type { SopFile } from './ast';
+import { compileProgram, serializeCompiled, type CompileOptions, type CompiledScript } from './compile/compile';
+import type { SopConfig } from './config';
+import type { Finding } from './finding';
+import { formatFile, type FormatResult } from './format/format';
+import { lintProgram } from './lint/lint';
+import { SopParser } from './parse';
+import { loadProgram, singleFileProgram, type FileHost, type Program } from './program';
+
+export interface SopServices {
+  /** Parses a document, reusing the unchanged situations of its previous parse. */
+  parse(uri: string, text: string): SopFile;
+  /** Drops what is kept for a document (call when it is closed). */
+  forget(uri: string): void;
+  /** The document with everything it imports. */
+  loadProgram(root: SopFile, host: FileHost): Promise<Program>;
+  lint(program: Program, config: SopConfig): Finding[];
+  compile(program: Program, options?: CompileOptions): CompiledScript;
+  format(file: SopFile): FormatResult;
+}
+
+export function createSopServices(): SopServices {
+  const parsers = new Map<string, SopParser>();
+  const parse = (uri: string, text: string): SopFile => {
+    let parser = parsers.get(uri);
+    if (!parser) {
+      parser = new SopParser();
+      parsers.set(uri, parser);
+    }
+    return parser.parse(uri, text);
+  };
+  return {
+    parse,
+    forget: (uri) => void parsers.delete(uri),
+    loadProgram: (root, host) => loadProgram(root, host, parse),
+    lint: lintProgram,
+    compile: compileProgram,
+    format: formatFile,
+  };
+}
+
+export type * from './ast';
+export type { Finding, Fix, Severity, Level, TextEdit } from './finding';
+export type { Program, FileHost, SituationEntry, ImportLink } from './program';
+export type { CompiledScript, CompileOptions } from './compile/compile';
+export type { FormatResult } from './format/format';
+export type { SopConfig } from './config';
+export { LineIndex, type Position } from './line-index';
+export { parseSop, SopParser } from './parse';
+export { singleFileProgram, loadProgram } from './program';
+export { serializeCompiled };

@@ -1,0 +1,115 @@
+/**
+ * Finds banned phrasings in a phrase. Literal entries go through one Aho–Corasick
+ * automaton (one pass per phrase however large the lexicon); pattern entries through RE2
+ * (linear in the phrase). Both run on normalised text, and matches are mapped back to
+ * offsets in the text the caller passed in.
+ */
+import type { RE2JS } from 're2js';
+import { AhoCorasick, type SearchCost } from './aho-corasick';
+import { isPunctuation, normalizePhrase, normalizeText } from './normalize';
+import { compilePattern } from './pattern';
+import type { LexiconEntry, PhraseMatch, PhraseMatcher } from './types';
+
+/** A match in normalised coordinates; `rank` is the entry's position in the lexicon. */
+interface Candidate {
+  rank: number;
+  start: number;
+  end: number;
+}
+
+export interface PhraseMatcherWithCost extends PhraseMatcher {
+  /** Accumulated literal-automaton cost, for tests that check matching stays one pass. */
+  readonly cost: SearchCost;
+}
+
+/**
+ * Builds the matcher for a lexicon once; reuse it for every phrase. Entries whose pattern
+ * does not compile are skipped: the configuration loader has already reported them.
+ * A match lying inside an occurrence of an `allow` phrase is never reported.
+ */
+export function createPhraseMatcher(entries: readonly LexiconEntry[], allow: readonly string[] = []): PhraseMatcherWithCost {
+  const literalKeys: string[] = [];
+  const literalRanks: number[] = [];
+  const patterns: Array<{ rank: number; regex: RE2JS }> = [];
+  entries.forEach((entry, rank) => {
+    if (entry.phrase !== undefined) {
+      const key = normalizePhrase(entry.phrase);
+      if (key.length === 0) return;
+      literalKeys.push(key);
+      literalRanks.push(rank);
+    } else if (entry.pattern !== undefined) {
+      const compiled = compilePattern(entry.pattern);
+      if (compiled.ok) patterns.push({ rank, regex: compiled.regex });
+    }
+  });
+  const allowKeys = allow.map(normalizePhrase);
+  // Allowed phrases share the automaton; their keys come after the entries' keys.
+  const automaton = new AhoCorasick([...literalKeys, ...allowKeys]);
+  const cost: SearchCost = { reads: 0, fallbacks: 0 };
+
+  function find(text: string): PhraseMatch[] {
+    const normalized = normalizeText(text);
+    const folded = normalized.text;
+    const candidates: Candidate[] = [];
+    const allowed: Array<{ start: number; end: number }> = [];
+    for (const hit of automaton.search(folded, cost)) {
+      if (hit.key < literalKeys.length) candidates.push({ rank: literalRanks[hit.key], start: hit.start, end: hit.end });
+      else allowed.push(hit);
+    }
+    for (const { rank, regex } of patterns) {
+      for (const m of regex.matchAll(folded)) {
+        const span = trimPunctuation(folded, m.index ?? 0, (m.index ?? 0) + m[0].length);
+        if (span) candidates.push({ rank, ...span });
+      }
+    }
+    return selectMatches(candidates, allowed).map((c) => ({
+      entry: entries[c.rank],
+      start: normalized.starts[c.start],
+      end: normalized.ends[c.end - 1],
+    }));
+  }
+
+  return { find, cost };
+}
+
+/**
+ * Narrows a pattern match to the phrasing itself: a pattern that needs context such as
+ * "at the start or after a comma" should not make the finding cover that comma.
+ */
+function trimPunctuation(text: string, start: number, end: number): { start: number; end: number } | undefined {
+  let s = start;
+  let e = end;
+  while (s < e && isPunctuation(text[s])) s++;
+  while (e > s && isPunctuation(text[e - 1])) e--;
+  return s < e ? { start: s, end: e } : undefined;
+}
+
+/**
+ * Keeps the matches worth reporting: none inside an allowed phrase, no overlapping repeats
+ * of one entry, and none that another entry's match already covers (the longer, more
+ * specific phrasing wins; for the same text the later entry, so user entries win).
+ */
+function selectMatches(candidates: Candidate[], allowed: Array<{ start: number; end: number }>): Candidate[] {
+  const inAllowed = (c: Candidate): boolean => allowed.some((a) => a.start <= c.start && c.end <= a.end);
+  const sorted = candidates
+    .filter((c) => !inAllowed(c))
+    .sort((a, b) => a.start - b.start || b.end - a.end || a.rank - b.rank);
+  const kept: Candidate[] = [];
+  const lastEndByRank = new Map<number, number>();
+  for (const c of sorted) {
+    if ((lastEndByRank.get(c.rank) ?? -1) > c.start) continue;
+    lastEndByRank.set(c.rank, c.end);
+    kept.push(c);
+  }
+  return kept.filter(
+    (c) =>
+      !kept.some(
+        (o) =>
+          o !== c &&
+          o.rank !== c.rank &&
+          o.start <= c.start &&
+          c.end <= o.end &&
+          (o.end - o.start > c.end - c.start || o.rank > c.rank),
+      ),
+  );
+}

@@ -1,0 +1,208 @@
+/**
+ * The parser: text in, `SopFile` out, never an exception.
+ *
+ * Ohm has no error recovery and memoizes every rule at every position, so a whole file is
+ * never matched at once. The text is split at lines that start a situation (strings and
+ * comments cannot span lines, so the split never cuts a token), each piece is matched on its
+ * own, and each piece's result is cached by its text. A broken situation then costs one
+ * finding and hides nothing else, and after an edit only the edited piece is matched again.
+ */
+import type { Comment, Decl, Header, Situation, SopFile, SyntaxError } from './ast';
+import { buildPiece, grammar, type BadLine } from './syntax/build-ast';
+import { explainBadLine, explainPieceFailure } from './syntax/syntax-messages';
+import { isIdentPart, keywordOf } from './keywords';
+
+/** One piece of a file after parsing, with document offsets as of `offset`. */
+interface ParsedPiece {
+  offset: number;
+  header: Header;
+  decls: Decl[];
+  comments: Comment[];
+  errors: SyntaxError[];
+}
+
+interface PieceBounds {
+  start: number;
+  end: number;
+  /** The prelude (header, imports, vars) comes before the first situation. */
+  prelude: boolean;
+}
+
+const SITUATION_WORDS = ['situation', '情景'];
+
+/** Splits the text at every line whose first word is the `situation` keyword. */
+export function splitPieces(text: string): PieceBounds[] {
+  const pieces: PieceBounds[] = [];
+  let pieceStart = 0;
+  let lineStart = 0;
+  while (lineStart <= text.length) {
+    let i = lineStart;
+    while (i < text.length && /[ \t\u3000\u00a0\ufeff]/.test(text[i])) i++;
+    for (const word of SITUATION_WORDS) {
+      if (text.startsWith(word, i) && !isIdentPart(text[i + word.length] ?? ' ')) {
+        if (lineStart > pieceStart || pieces.length === 0) {
+          pieces.push({ start: pieceStart, end: lineStart, prelude: pieces.length === 0 });
+        }
+        pieceStart = lineStart;
+        break;
+      }
+    }
+    const nl = text.indexOf('\n', lineStart);
+    if (nl < 0) break;
+    lineStart = nl + 1;
+  }
+  pieces.push({ start: pieceStart, end: text.length, prelude: pieces.length === 0 });
+  return pieces;
+}
+
+/** Collects `#` comments of a piece, skipping `#` inside strings. */
+function scanComments(text: string, offset: number): Comment[] {
+  const comments: Comment[] = [];
+  let lineHasCode = false;
+  let close = '';
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === '\n') {
+      lineHasCode = false;
+      close = '';
+    } else if (close) {
+      if (close === '"' && ch === '\\') i++;
+      else if (ch === close) close = '';
+    } else if (ch === '#') {
+      let end = text.indexOf('\n', i);
+      if (end < 0) end = text.length;
+      if (text[end - 1] === '\r') end--;
+      comments.push({
+        span: { start: offset + i, end: offset + end },
+        text: text.slice(i + 1, end),
+        trailing: lineHasCode,
+      });
+      i = end - 1;
+    } else if (ch === '"' || ch === '“') {
+      close = ch === '"' ? '"' : '”';
+      lineHasCode = true;
+    } else if (!/\s|\u3000|\ufeff/.test(ch)) {
+      lineHasCode = true;
+    }
+  }
+  return comments;
+}
+
+function lineOf(text: string, pos: number): number {
+  let line = 1;
+  for (let i = text.indexOf('\n'); i >= 0 && i < pos; i = text.indexOf('\n', i + 1)) line++;
+  return line;
+}
+
+/** A stand-in for a situation whose header is too broken to parse, so jumps to it resolve. */
+function stubSituation(text: string, offset: number): Situation | undefined {
+  const m = /^([ \t\u3000]*)(situation|情景)[ \t\u3000]+([\p{L}_][\p{L}0-9_-]*)/u.exec(text);
+  if (!m) return undefined;
+  const kwStart = offset + m[1].length;
+  const idStart = offset + m[0].length - m[3].length;
+  return {
+    kind: 'situation',
+    span: { start: kwStart, end: offset + text.trimEnd().length },
+    keyword: { span: { start: kwStart, end: kwStart + m[2].length }, spelling: m[2] === '情景' ? 'zh' : 'en' },
+    id: { kind: 'ident', name: m[3], span: { start: idStart, end: idStart + m[3].length } },
+    tags: [],
+    steps: [],
+    hasErrors: true,
+  };
+}
+
+/**
+ * Explains each swallowed line once. A `reply` or `fallback` right after a broken `wait`
+ * belongs to that wait, so it gets no error of its own.
+ */
+function explainBadLines(badLines: BadLine[], documentText: string): SyntaxError[] {
+  const errors: SyntaxError[] = [];
+  let afterBrokenWait = false;
+  for (const bad of badLines) {
+    const first = /^[\p{L}_][\p{L}0-9_-]*/u.exec(bad.text)?.[0] ?? '';
+    const keyword = keywordOf(first);
+    if (afterBrokenWait && (keyword === 'reply' || keyword === 'fallback')) continue;
+    afterBrokenWait = keyword === 'wait';
+    errors.push(explainBadLine(bad, documentText));
+  }
+  return errors;
+}
+
+function parsePiece(documentText: string, bounds: PieceBounds): ParsedPiece {
+  const text = documentText.slice(bounds.start, bounds.end);
+  const offset = bounds.start;
+  const comments = scanComments(text, offset);
+  const rule = bounds.prelude ? 'Prelude' : 'Chunk';
+  const match = grammar.match(text, rule);
+  if (match.succeeded()) {
+    const piece = buildPiece(match, offset);
+    const errors = explainBadLines(piece.badLines, documentText);
+    return { offset, header: piece.header, decls: piece.decls, comments, errors };
+  }
+  const braceAt = text.indexOf('{');
+  const openLine = bounds.prelude || braceAt < 0 ? undefined : lineOf(documentText, offset + braceAt);
+  const error = explainPieceFailure(text, offset, match, openLine);
+  if (error.message.startsWith('missing "}"')) {
+    // Close the situation for the author to keep everything above the missing brace.
+    const closed = grammar.match(`${text}\n}`, rule);
+    if (closed.succeeded()) {
+      const piece = buildPiece(closed, offset);
+      for (const decl of piece.decls) {
+        if (decl.kind === 'situation') {
+          decl.hasErrors = true;
+          decl.span.end = Math.min(decl.span.end, offset + text.length);
+        }
+      }
+      const errors = [error, ...explainBadLines(piece.badLines, documentText)];
+      return { offset, header: piece.header, decls: piece.decls, comments, errors };
+    }
+  }
+  const stub = bounds.prelude ? undefined : stubSituation(text, offset);
+  return { offset, header: {}, decls: stub ? [stub] : [], comments, errors: [error] };
+}
+
+/** Deep-copies a piece's AST with every span moved by `delta`. */
+function shift<T>(value: T, delta: number): T {
+  if (Array.isArray(value)) return value.map((v) => shift(v, delta)) as T;
+  if (value === null || typeof value !== 'object') return value;
+  const record = value as Record<string, unknown>;
+  if (typeof record.start === 'number' && typeof record.end === 'number' && Object.keys(record).length === 2) {
+    return { start: record.start + delta, end: (record.end as number) + delta } as T;
+  }
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(record)) out[key] = shift(record[key], delta);
+  return out as T;
+}
+
+/**
+ * A parser that remembers the pieces of the last parse, so re-parsing an edited document
+ * matches only the pieces whose text changed. One instance per document keeps memory
+ * proportional to that document.
+ */
+export class SopParser {
+  private cache = new Map<string, ParsedPiece>();
+
+  parse(uri: string, text: string): SopFile {
+    const next = new Map<string, ParsedPiece>();
+    const file: SopFile = { uri, text, header: {}, decls: [], comments: [], errors: [] };
+    for (const bounds of splitPieces(text)) {
+      const key = (bounds.prelude ? 'P' : 'C') + text.slice(bounds.start, bounds.end);
+      let piece = next.get(key) ?? this.cache.get(key);
+      if (!piece) piece = parsePiece(text, bounds);
+      else if (piece.offset !== bounds.start) piece = shift(piece, bounds.start - piece.offset);
+      piece.offset = bounds.start;
+      if (!next.has(key)) next.set(key, piece);
+      if (bounds.prelude) file.header = piece.header;
+      file.decls.push(...piece.decls);
+      file.comments.push(...piece.comments);
+      file.errors.push(...piece.errors);
+    }
+    this.cache = next;
+    return file;
+  }
+}
+
+/** Parses a document once, without keeping anything for later edits. */
+export function parseSop(uri: string, text: string): SopFile {
+  return new SopParser().parse(uri, text);
+}

@@ -72,6 +72,25 @@ const builds = [
     target: 'es2022',
     external: ['vscode'],
   },
+  // The real-editor test suites; never shipped (`.vscodeignore` keeps dist/test out).
+  {
+    ...common,
+    entryPoints: { suite: 'test/web/suite/index.ts' },
+    outdir: 'dist/test/web',
+    platform: 'browser',
+    format: 'cjs',
+    target: 'es2022',
+    external: ['vscode'],
+  },
+  {
+    ...common,
+    entryPoints: { suite: 'test/desktop/suite/index.ts' },
+    outdir: 'dist/test/desktop',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    external: ['vscode', 'mocha'],
+  },
 ];
 
 generateGrammar();

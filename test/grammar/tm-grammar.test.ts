@@ -5,6 +5,8 @@
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { DURATION_UNITS } from '../../server/src/language/duration';
+import { KEYWORDS } from '../../server/src/language/keywords';
 import { loadSopGrammar, type LineToken, type LineTokenizer } from './load-grammar';
 import { checkAssertion, parseFixture } from './scope-assertions';
 
@@ -42,6 +44,44 @@ describe('TextMate grammar (source.sop)', () => {
           assert.deepEqual(failures, []);
         });
       });
+    });
+  }
+});
+
+describe('TextMate grammar against the language tables', () => {
+  // The fixtures show keywords in context; these checks make sure no keyword or unit of
+  // the language (as the parser knows them) is missing from the grammar.
+  let tokenizer: LineTokenizer;
+  before(async () => {
+    tokenizer = await loadSopGrammar();
+  });
+
+  /** The scopes of the token that starts at `offset` of a one-line document. */
+  function scopesAt(line: string, offset: number): string[] {
+    const [tokens] = tokenizer.tokenizeLines([line]);
+    return tokens.find((t) => t.start <= offset && offset < t.end)?.scopes ?? [];
+  }
+  const isKeyword = (scopes: string[]) => scopes.some((s) => /^(keyword|storage)\./.test(s));
+
+  for (const [english, chinese] of Object.entries(KEYWORDS)) {
+    it(`colours ${english} and ${chinese} as keywords, but not inside longer words`, () => {
+      for (const spelling of [english, chinese]) {
+        assert.ok(isKeyword(scopesAt(`${spelling} `, 0)), `${spelling} is not a keyword`);
+        for (const word of [`${spelling}x`, `${spelling}明`, `${spelling}_1`, `${spelling}-a`, `x${spelling}`]) {
+          assert.ok(!isKeyword(scopesAt(`${word} `, word.indexOf(spelling))), `${spelling} is a keyword inside ${word}`);
+        }
+      }
+    });
+  }
+
+  for (const unit of DURATION_UNITS) {
+    it(`colours durations in ${unit}`, () => {
+      for (const amount of ['5', '1.5']) {
+        const line = `wait ${amount}${unit}`;
+        const [tokens] = tokenizer.tokenizeLines([line]);
+        const marked = tokens.filter((t) => t.start >= 5);
+        assert.ok(marked.length > 0 && marked.every((t) => t.scopes.includes('constant.numeric.duration.sop')), line);
+      }
     });
   }
 });

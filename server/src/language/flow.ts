@@ -65,14 +65,19 @@ export function forEachStep(situation: Situation, visit: (place: StepPlace) => v
 /**
  * The steps that run just before `place` on the path that reaches it, nearest first. The
  * first step of a `reply`/`fallback` body is preceded by its `wait` (and what came before
- * that wait).
+ * that wait). `through` limits which branches the walk may climb out of: a rule that asks
+ * "did the caller stay silent for this wait?" climbs only out of `fallback` bodies.
  */
-export function stepsBefore(place: StepPlace, count: number): Step[] {
+export function stepsBefore(
+  place: StepPlace,
+  count: number,
+  through: ReadonlyArray<'reply' | 'fallback'> = ['reply', 'fallback'],
+): Step[] {
   const out: Step[] = [];
   let current: StepPlace | undefined = place;
   while (current && out.length < count) {
     for (let i = current.index - 1; i >= 0 && out.length < count; i--) out.push(current.body[i]);
-    if (out.length >= count || !current.parent) break;
+    if (out.length >= count || !current.parent || !through.includes(current.parent.branch)) break;
     out.push(current.parent.wait);
     current = current.parent.place;
   }

@@ -9,7 +9,7 @@ import type { Finding } from './finding';
 import { formatFile, type FormatResult } from './format/format';
 import { lintProgram } from './lint/lint';
 import { SopParser } from './parse';
-import { loadProgram, singleFileProgram, type FileHost, type Program } from './program';
+import { loadProgram, type FileHost, type Program } from './program';
 
 export interface SopServices {
   /** Parses a document, reusing the unchanged situations of its previous parse. */

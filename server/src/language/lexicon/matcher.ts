@@ -10,6 +10,9 @@ import { isPunctuation, normalizePhrase, normalizeText } from './normalize';
 import { compilePattern } from './pattern';
 import type { LexiconEntry, PhraseMatch, PhraseMatcher } from './types';
 
+/** The named group that narrows a pattern's finding to part of its match. */
+export const PHRASE_GROUP = 'phrase';
+
 /** A match in normalised coordinates; `rank` is the entry's position in the lexicon. */
 interface Candidate {
   rank: number;
@@ -30,7 +33,7 @@ export interface PhraseMatcherWithCost extends PhraseMatcher {
 export function createPhraseMatcher(entries: readonly LexiconEntry[], allow: readonly string[] = []): PhraseMatcherWithCost {
   const literalKeys: string[] = [];
   const literalRanks: number[] = [];
-  const patterns: Array<{ rank: number; regex: RE2JS }> = [];
+  const patterns: Array<{ rank: number; regex: RE2JS; group?: string }> = [];
   entries.forEach((entry, rank) => {
     if (entry.phrase !== undefined) {
       const key = normalizePhrase(entry.phrase);
@@ -39,7 +42,8 @@ export function createPhraseMatcher(entries: readonly LexiconEntry[], allow: rea
       literalRanks.push(rank);
     } else if (entry.pattern !== undefined) {
       const compiled = compilePattern(entry.pattern);
-      if (compiled.ok) patterns.push({ rank, regex: compiled.regex });
+      // A group named `phrase` marks the phrasing inside the context the pattern needs.
+      if (compiled.ok) patterns.push({ rank, regex: compiled.regex, group: PHRASE_GROUP in compiled.regex.namedGroups() ? PHRASE_GROUP : undefined });
     }
   });
   const allowKeys = allow.map(normalizePhrase);
@@ -56,10 +60,12 @@ export function createPhraseMatcher(entries: readonly LexiconEntry[], allow: rea
       if (hit.key < literalKeys.length) candidates.push({ rank: literalRanks[hit.key], start: hit.start, end: hit.end });
       else allowed.push(hit);
     }
-    for (const { rank, regex } of patterns) {
-      for (const m of regex.matchAll(folded)) {
-        const span = trimPunctuation(folded, m.index ?? 0, (m.index ?? 0) + m[0].length);
-        if (span) candidates.push({ rank, ...span });
+    for (const { rank, regex, group } of patterns) {
+      const m = regex.matcher(folded);
+      while (m.find()) {
+        const span = group && m.start(group) >= 0 ? { start: m.start(group), end: m.end(group) } : { start: m.start(), end: m.end() };
+        const trimmed = trimPunctuation(folded, span.start, span.end);
+        if (trimmed) candidates.push({ rank, ...trimmed });
       }
     }
     return selectMatches(candidates, allowed).map((c) => ({

@@ -1,51 +1,88 @@
 /**
- * The lint engine: runs the syntax check, the import check and every registered rule over
- * a program's root file, then applies each rule's configured severity and the file's
- * suppression comments.
+ * The lint engine: runs every registered rule over a program's root file, applies each
+ * rule's configured severity and options, offers a suppression comment as a fix for each
+ * finding, and then applies the file's suppression comments (after which the rules that
+ * judge suppressions, `unused-suppression`, run).
  */
-import type { SopConfig } from '../config';
-import type { Finding } from '../finding';
-import { importFindings, type Program } from '../program';
+import type { SopFile } from '../ast';
+import type { SopConfig } from '../config/types';
+import type { Finding, Fix, Severity } from '../finding';
+import type { Program } from '../program';
+import type { RuleOptions } from '../rule-meta';
+import { eolOf, indentAt, lineStartOf } from './edits';
 import { RULES } from './registry';
+import type { Rule } from './rule';
+import { applySuppressions, parseDirective, type KnownRule } from './suppressions';
 
-/** Rules that the engine itself reports (they have no rule module). */
-export const ENGINE_RULES = ['syntax', 'unresolved-import'] as const;
+const SEVERITY_RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1, hint: 0 };
 
 export function lintProgram(program: Program, config: SopConfig): Finding[] {
   const file = program.root;
-  const findings: Finding[] = [];
-  const levelOf = (rule: string) => config.rules[rule]?.level ?? 'error';
-
-  if (levelOf('syntax') !== 'off') {
-    for (const error of file.errors) {
-      findings.push({ rule: 'syntax', severity: levelOf('syntax') as Finding['severity'], message: error.message, uri: file.uri, span: error.span });
-    }
-  }
-  if (levelOf('unresolved-import') !== 'off') {
-    for (const f of importFindings(program, file.uri)) {
-      findings.push({ ...f, severity: levelOf('unresolved-import') as Finding['severity'] });
-    }
-  }
+  const knownRules = new Map<string, KnownRule>();
   for (const rule of RULES) {
-    const level = config.rules[rule.meta.id]?.level ?? rule.meta.severity;
-    if (level === 'off') continue;
-    const options = { ...defaultOptions(rule.meta.options), ...(config.rules[rule.meta.id]?.options ?? {}) };
-    for (const report of rule.check({ program, file, options, config })) {
-      findings.push({
-        rule: rule.meta.id,
-        severity: report.severity ?? level,
-        message: report.message,
-        uri: file.uri,
-        span: report.span,
-        fixes: report.fixes,
-      });
-    }
+    knownRules.set(rule.meta.id, { level: levelOf(rule, config), suppressible: !rule.meta.unsuppressible });
   }
-  return findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
+
+  const findings: Finding[] = [];
+  for (const rule of RULES) {
+    if (rule.meta.afterSuppressions) continue;
+    findings.push(...runRule(rule, program, config));
+  }
+  const { kept, outcome } = applySuppressions(file, findings, knownRules);
+  for (const rule of RULES) {
+    if (!rule.meta.afterSuppressions) continue;
+    kept.push(...runRule(rule, program, config, outcome));
+  }
+  for (const finding of kept) {
+    if (knownRules.get(finding.rule)?.suppressible === false) continue;
+    finding.fixes = [...(finding.fixes ?? []), suppressionFix(file, finding)];
+  }
+  return kept.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.rule.localeCompare(b.rule));
 }
 
-function defaultOptions(specs: NonNullable<(typeof RULES)[number]['meta']['options']> | undefined) {
-  const options: Record<string, number | boolean | string> = {};
-  for (const [name, spec] of Object.entries(specs ?? {})) options[name] = spec.default;
+function levelOf(rule: Rule, config: SopConfig) {
+  return config.rules[rule.meta.id]?.level ?? rule.meta.severity;
+}
+
+function runRule(rule: Rule, program: Program, config: SopConfig, suppressions?: Parameters<Rule['check']>[0]['suppressions']): Finding[] {
+  const level = levelOf(rule, config);
+  if (level === 'off') return [];
+  const options: RuleOptions = { ...defaultOptions(rule), ...(config.rules[rule.meta.id]?.options ?? {}) };
+  const reports = rule.check({ program, file: program.root, options, config, suppressions });
+  return reports.map((report) => ({
+    rule: rule.meta.id,
+    severity: report.severity && SEVERITY_RANK[report.severity] < SEVERITY_RANK[level] ? report.severity : level,
+    message: report.message,
+    uri: program.root.uri,
+    span: report.span,
+    ...(report.fixes && report.fixes.length > 0 ? { fixes: report.fixes } : {}),
+  }));
+}
+
+function defaultOptions(rule: Rule): RuleOptions {
+  const options: RuleOptions = {};
+  for (const [name, spec] of Object.entries(rule.meta.options ?? {})) options[name] = spec.default;
   return options;
+}
+
+/**
+ * `# sop-disable-next-line <id>` on its own line above the finding's first line, indented
+ * like that line; when such a directive is already there, the id joins it instead.
+ */
+export function suppressionFix(file: SopFile, finding: Finding): Fix {
+  const { text } = file;
+  const title = `Suppress ${finding.rule} on this line`;
+  const lineStart = lineStartOf(text, finding.span.start);
+  if (lineStart > 0) {
+    const previousStart = lineStartOf(text, lineStart - 1);
+    const existing = file.comments.find((c) => !c.trailing && c.span.start >= previousStart && c.span.end <= lineStart);
+    const directive = existing && parseDirective(existing);
+    if (directive?.kind === 'disable-next-line' && directive.ids.length > 0 && directive.reason === undefined) {
+      const last = directive.ids[directive.ids.length - 1];
+      return { title, edits: [{ span: { start: last.span.end, end: last.span.end }, newText: `, ${finding.rule}` }] };
+    }
+  }
+  const indent = indentAt(text, finding.span.start);
+  const newText = `${indent}# sop-disable-next-line ${finding.rule}${eolOf(text)}`;
+  return { title, edits: [{ span: { start: lineStart, end: lineStart }, newText }] };
 }

@@ -1,13 +1,14 @@
 /**
  * The shape of a lint rule. A rule is a pure function of the semantic model and its
  * options; it returns reports, and the engine (`lint.ts`) adds the rule id, the configured
- * severity and the file, and applies suppressions.
+ * severity and the file, offers the suppression comment as a fix, and applies suppressions.
  */
 import type { SopFile, Span } from '../ast';
-import type { SopConfig } from '../config';
+import type { SopConfig } from '../config/types';
 import type { Fix, Severity } from '../finding';
 import type { Program } from '../program';
 import type { RuleMeta, RuleOptions } from '../rule-meta';
+import type { SuppressionOutcome } from './suppressions';
 
 export interface RuleContext {
   program: Program;
@@ -16,17 +17,30 @@ export interface RuleContext {
   /** This rule's options, defaults merged with the configuration. */
   options: RuleOptions;
   config: SopConfig;
+  /**
+   * The suppression comments of the file and what each suppressed; set only for rules
+   * whose meta says `afterSuppressions` (they judge the other rules' results).
+   */
+  suppressions?: SuppressionOutcome;
 }
 
 export interface Report {
   span: Span;
   message: string;
   fixes?: Fix[];
-  /** Overrides the rule's configured severity (lexicon entries carry their own). */
+  /**
+   * A severity of its own (a lexicon entry's); the engine never lets it be more severe
+   * than the rule's configured level, so `"banned-phrase": "warning"` caps every entry.
+   */
   severity?: Severity;
 }
 
 export interface Rule {
-  meta: RuleMeta;
+  meta: RuleMeta & {
+    /** Runs after suppressions are applied, with `context.suppressions` set. */
+    afterSuppressions?: boolean;
+    /** Findings of this rule cannot be silenced by a suppression comment. */
+    unsuppressible?: boolean;
+  };
   check(context: RuleContext): Report[];
 }

@@ -90,6 +90,30 @@ function unterminatedString(text: string, from: number): Span | undefined {
   return { start: openAt, end };
 }
 
+/** A backslash escape other than \\" \\\\ \\{ \\} inside a "…" string on the line at `from`. */
+function badEscape(text: string, from: number): Span | undefined {
+  const end = lineEndOf(text, from);
+  let inString = false;
+  for (let i = from; i < end; i++) {
+    const ch = text[i];
+    if (!inString) {
+      if (ch === '#') return undefined;
+      if (ch === '"') inString = true;
+      else if (ch === '“') {
+        const close = text.indexOf('”', i + 1);
+        if (close < 0 || close > end) return undefined;
+        i = close;
+      }
+    } else if (ch === '\\') {
+      if (!'"\\{}'.includes(text[i + 1] ?? '')) return { start: i, end: Math.min(i + 2, end) };
+      i++;
+    } else if (ch === '"') {
+      inString = false;
+    }
+  }
+  return undefined;
+}
+
 function lineStartOf(text: string, pos: number): number {
   return text.lastIndexOf('\n', pos - 1) + 1;
 }
@@ -133,6 +157,13 @@ function explainAt(
       span: at(open),
     };
   }
+  const escape = badEscape(text, lineStartOf(text, pos));
+  if (escape) {
+    return {
+      message: `unknown escape "${text.slice(escape.start, escape.end)}" in a string: only \\" \\\\ \\{ \\} are escapes (write \\\\ for a backslash)`,
+      span: at(escape),
+    };
+  }
   const word = wordAt(text, pos);
   const wantsDuration = expected.some((e) => e.startsWith('a duration'));
   if (wantsDuration && /^[0-9]/.test(word.text)) {
@@ -157,6 +188,12 @@ function explainAt(
     return {
       message: `${construct} needs a quoted text such as "您好" or “您好” (found ${word.text}): add the quotes`,
       span: at({ start: word.start, end: lineEndOf(text, word.start) }),
+    };
+  }
+  if (expected.includes('an identifier') && !isIdentPart(word.text[0] ?? ' ') && construct) {
+    return {
+      message: `${construct} needs a name here, such as silent_call or 无声电话${word.text ? ` (found "${word.text}")` : ''}`,
+      span: at(word),
     };
   }
   if (expected.includes('an identifier') && word.text && keywordOf(word.text)) {
@@ -196,7 +233,12 @@ const RULE_FOR: Partial<Record<KeywordName, string>> = {
   end: 'End',
   var: 'Var',
   import: 'Import',
+  script: 'ScriptField',
+  version: 'VersionField',
+  locale: 'LocaleField',
 };
+
+const HEADER_KEYWORDS: readonly KeywordName[] = ['script', 'version', 'locale'];
 
 /**
  * Explains a line swallowed by an error production. `text` is the whole document, so
@@ -208,8 +250,9 @@ export function explainBadLine(bad: BadLine, documentText: string): SyntaxError 
   const span = (s: Span): Span => ({ start: bad.span.start + s.start, end: bad.span.start + s.end });
   const inStep = bad.kind === 'bad-step';
   const allowed: readonly KeywordName[] = inStep ? STEP_KEYWORDS : ['situation', 'var', 'import'];
+  const checkable = inStep ? allowed : [...allowed, ...HEADER_KEYWORDS];
 
-  if (keyword && RULE_FOR[keyword] && allowed.includes(keyword)) {
+  if (keyword && RULE_FOR[keyword] && checkable.includes(keyword)) {
     // A known keyword whose construct is malformed: match that construct alone to learn
     // exactly where and why it fails.
     const match = grammar.match(bad.text, RULE_FOR[keyword]);
@@ -217,7 +260,9 @@ export function explainBadLine(bad: BadLine, documentText: string): SyntaxError 
       const pos = match.getRightmostFailurePosition();
       return explainAt(bad.text, bad.span.start, pos, expectedTexts(match), word.text);
     }
-    return { message: `unexpected text after "${word.text}"`, span: bad.span };
+    if (!HEADER_KEYWORDS.includes(keyword)) {
+      return { message: `unexpected text after "${word.text}"`, span: bad.span };
+    }
   }
   if (keyword) {
     const where = inStep ? 'inside a situation' : 'outside a situation';

@@ -1,0 +1,61 @@
+/**
+ * `sop check [paths…]`: lints scripts and prints the findings in the chosen format.
+ */
+import { parseArgs, type OptionSpec } from '../args';
+import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError } from '../errors';
+import { FORMATS, renderFindings, type FormatName } from '../formats';
+import { plural } from '../formats/stylish';
+import { CHECK_HELP } from '../help';
+import type { Io } from '../io';
+import { tally } from '../located';
+import { suggestClosest } from '../suggest';
+import { HELP_OPTION, LINT_OPTIONS, locatedFindings, printInputErrors, reportBrokenConfig, runLint } from './shared';
+
+const OPTIONS: OptionSpec[] = [
+  HELP_OPTION,
+  ...LINT_OPTIONS,
+  { name: 'format', kind: 'value', short: 'f' },
+  { name: 'max-warnings', kind: 'value' },
+];
+
+export async function runCheck(argv: readonly string[], io: Io): Promise<number> {
+  const args = parseArgs(argv, OPTIONS, 'check');
+  if (args.flags.has('help')) {
+    io.out(CHECK_HELP);
+    return EXIT_OK;
+  }
+  const format = readFormat(args.values.get('format'));
+  const maxWarnings = readMaxWarnings(args.values.get('max-warnings'));
+
+  const { rules, scripts, session } = await runLint(args, io, 'check');
+  printInputErrors(session.inputErrors, io);
+  if (session.configFindings) return reportBrokenConfig(session.configFindings, session.locator, io);
+
+  const findings = locatedFindings(session, args.flags.has('quiet'));
+  io.out(renderFindings(format, findings, { palette: io.palette, rules, cwd: io.cwd, fileCount: scripts.scripts.length }));
+
+  const counts = tally(findings);
+  if (session.inputErrors.length > 0) return EXIT_USAGE;
+  if (counts.error > 0) return EXIT_FINDINGS;
+  if (maxWarnings !== undefined && counts.warning > maxWarnings) {
+    io.err(`sop: ${plural(counts.warning, 'warning')} found, more than --max-warnings ${maxWarnings} allows\n`);
+    return EXIT_FINDINGS;
+  }
+  return EXIT_OK;
+}
+
+function readFormat(value: string | undefined): FormatName {
+  if (value === undefined) return 'stylish';
+  if ((FORMATS as readonly string[]).includes(value)) return value as FormatName;
+  const closest = suggestClosest(value, FORMATS);
+  throw new UsageError(
+    `unknown format "${value}"${closest ? ` — did you mean "${closest}"?` : ''} (formats: ${FORMATS.join(', ')})`,
+    'check',
+  );
+}
+
+function readMaxWarnings(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d+$/.test(value)) throw new UsageError(`--max-warnings needs a whole number of 0 or more (got "${value}")`, 'check');
+  return Number(value);
+}

@@ -1,0 +1,73 @@
+/**
+ * `sop fmt [paths…] [--check]`: formats scripts in place, or lists those that would change.
+ *
+ * A file is rewritten only when its text changes, atomically, and with its byte-order mark
+ * kept if it had one. A file with syntax errors is never touched: the formatter cannot know
+ * what the broken part meant, so the first error is reported instead.
+ */
+import { createSopServices, LineIndex } from '../../language';
+import { parseArgs, type OptionSpec } from '../args';
+import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, InputError } from '../errors';
+import { displayPath, readSource, writeFileAtomic } from '../files';
+import { compactLine } from '../formats/lines';
+import { plural } from '../formats/stylish';
+import { FMT_HELP } from '../help';
+import type { Io } from '../io';
+import { HELP_OPTION, findScripts, printInputErrors } from './shared';
+
+const OPTIONS: OptionSpec[] = [HELP_OPTION, { name: 'check', kind: 'flag' }];
+
+export async function runFmt(argv: readonly string[], io: Io): Promise<number> {
+  const args = parseArgs(argv, OPTIONS, 'fmt');
+  if (args.flags.has('help')) {
+    io.out(FMT_HELP);
+    return EXIT_OK;
+  }
+  const checkOnly = args.flags.has('check');
+  const { scripts } = findScripts(args.positionals, io);
+  const services = createSopServices();
+  const inputErrors: string[] = [];
+  const changed: string[] = [];
+  let broken = 0;
+
+  for (const uri of scripts) {
+    const shown = displayPath(uri, io.cwd);
+    try {
+      const source = readSource(uri, io.cwd);
+      const file = services.parse(uri, source.text);
+      const result = services.format(file);
+      if (!result.ok) {
+        broken++;
+        const first = file.errors[0];
+        const start = new LineIndex(source.text).positionAt(first?.span.start ?? 0);
+        const message = `not formatted: ${first ? first.message : result.reason}`;
+        io.err(`${compactLine({ file: shown, line: start.line + 1, column: start.character + 1, severity: 'error', message, rule: 'syntax' })}\n`);
+        continue;
+      }
+      if (result.text === source.text) continue;
+      changed.push(shown);
+      if (checkOnly) io.out(`${shown}\n`);
+      else {
+        writeFileAtomic(uri, (source.bom ? '\ufeff' : '') + result.text, io.cwd);
+        io.out(`formatted ${shown}\n`);
+      }
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      inputErrors.push(error.message);
+    }
+  }
+  printInputErrors(inputErrors, io);
+
+  const total = plural(scripts.length, 'file');
+  if (checkOnly) {
+    io.err(
+      changed.length > 0
+        ? `${changed.length} of ${total} would be reformatted; run "sop fmt" to format them\n`
+        : `${total} checked, all formatted\n`,
+    );
+  } else {
+    io.out(`formatted ${changed.length} of ${total}\n`);
+  }
+  if (inputErrors.length > 0) return EXIT_USAGE;
+  return broken > 0 || (checkOnly && changed.length > 0) ? EXIT_FINDINGS : EXIT_OK;
+}

@@ -1,0 +1,113 @@
+/**
+ * The configuration each script runs with: the nearest `sop.config.json` above it (found
+ * and parsed by the language layer), each file read and parsed once per run, with the
+ * command line's `--rule id=severity` overrides on top.
+ *
+ * A broken configuration is never replaced by defaults: its findings are collected, and
+ * the commands refuse to run (exit 2) after printing them with the file's position.
+ */
+import * as fs from 'node:fs';
+import { defaultConfig, findNearestConfig, parseConfig, type SopConfig } from '../language/config';
+import type { Finding, Level } from '../language';
+import type { RuleMeta } from '../language/rule-meta';
+import { UsageError } from './errors';
+import { readSource } from './files';
+import { suggestClosest } from './suggest';
+
+const LEVELS: readonly Level[] = ['error', 'warning', 'info', 'hint', 'off'];
+
+/** Parses the values of `--rule id=severity`; a wrong id or severity is a usage error. */
+export function parseRuleOverrides(values: readonly string[], rules: readonly RuleMeta[], command: string): Map<string, Level> {
+  const ids = rules.map((r) => r.id);
+  const overrides = new Map<string, Level>();
+  for (const value of values) {
+    const eq = value.indexOf('=');
+    if (eq < 0) throw new UsageError(`--rule expects id=severity, e.g. --rule long-phrase=off (got "${value}")`, command);
+    const id = value.slice(0, eq).trim();
+    const level = value.slice(eq + 1).trim();
+    if (!ids.includes(id)) {
+      const closest = suggestClosest(id, ids);
+      throw new UsageError(`--rule: unknown rule "${id}"${closest ? ` — did you mean "${closest}"?` : ''}`, command);
+    }
+    if (!LEVELS.includes(level as Level)) {
+      throw new UsageError(`--rule ${id}: the severity must be one of ${LEVELS.join(', ')} (got "${level}")`, command);
+    }
+    overrides.set(id, level as Level);
+  }
+  return overrides;
+}
+
+export interface ConfigSource {
+  uri: string;
+  text: string;
+}
+
+export class ConfigLoader {
+  private readonly texts = new Map<string, string | undefined>();
+  private readonly parsed = new Map<string, SopConfig>();
+  private readonly defaults: SopConfig;
+  /** Problems of every configuration file read so far, in the order they were read. */
+  readonly findings: Finding[] = [];
+  /** The configuration files read, so their findings can be located. */
+  readonly sources: ConfigSource[] = [];
+
+  constructor(
+    private readonly rules: readonly RuleMeta[],
+    private readonly overrides: ReadonlyMap<string, Level>,
+    private readonly cwd: string,
+  ) {
+    this.defaults = this.applyOverrides(defaultConfig(rules));
+  }
+
+  /** True when a configuration file had errors: the commands must not run with it. */
+  get broken(): boolean {
+    return this.findings.some((f) => f.severity === 'error');
+  }
+
+  async configFor(scriptUri: string): Promise<SopConfig> {
+    const found = await findNearestConfig(scriptUri, (uri: string) => Promise.resolve(this.readConfigText(uri)));
+    if (!found) return this.defaults;
+    const known = this.parsed.get(found.uri);
+    if (known) return known;
+    const result = parseConfig(found.uri, found.text, this.rules);
+    this.sources.push({ uri: found.uri, text: found.text });
+    this.findings.push(...result.findings);
+    const config = this.applyOverrides(result.config);
+    this.parsed.set(found.uri, config);
+    return config;
+  }
+
+  /**
+   * Missing files are how the walk up the folders goes on; a configuration that exists but
+   * cannot be read (or is not UTF-8) stops the run instead of being skipped silently.
+   */
+  private readConfigText(uri: string): string | undefined {
+    if (this.texts.has(uri)) return this.texts.get(uri);
+    let text: string | undefined;
+    try {
+      text = readSource(uri, this.cwd).text;
+    } catch (error) {
+      if (!isMissing(uri)) throw error;
+      text = undefined;
+    }
+    this.texts.set(uri, text);
+    return text;
+  }
+
+  private applyOverrides(config: SopConfig): SopConfig {
+    if (this.overrides.size === 0) return config;
+    const rules = { ...config.rules };
+    for (const [id, level] of this.overrides) rules[id] = { options: rules[id]?.options ?? {}, level };
+    return { ...config, rules };
+  }
+}
+
+function isMissing(uri: string): boolean {
+  try {
+    fs.accessSync(uri);
+    return false;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return code === 'ENOENT' || code === 'ENOTDIR';
+  }
+}

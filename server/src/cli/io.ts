@@ -1,0 +1,15 @@
+/**
+ * What a command needs from the process it runs in. `main.ts` builds it from `process`;
+ * the commands themselves never touch `process`, which keeps each of them a function of
+ * its arguments and this value.
+ */
+import type { Palette } from './colors';
+
+export interface Io {
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  /** Colours for the human-readable output on stdout. */
+  palette: Palette;
+  out(text: string): void;
+  err(text: string): void;
+}

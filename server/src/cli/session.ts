@@ -1,0 +1,87 @@
+/**
+ * One run of the CLI over a set of scripts: reads them, finds their configurations, loads
+ * each with its imports and lints it, all through the language facade. `check` prints
+ * what this finds; `build` also compiles the scripts that came out clean.
+ */
+import type { Finding, Program, SopConfig, SopServices } from '../language';
+import type { RuleMeta } from '../language/rule-meta';
+import { ConfigLoader } from './config-loader';
+import { InputError } from './errors';
+import { displayPath, readSource } from './files';
+import { Locator } from './located';
+
+export interface ScriptReport {
+  uri: string;
+  program: Program;
+  config: SopConfig;
+  findings: Finding[];
+}
+
+export interface SessionResult {
+  reports: ScriptReport[];
+  /** One line per input that could not be used (missing, unreadable, not UTF-8). */
+  inputErrors: string[];
+  /** Set when a configuration file is broken: nothing was linted. */
+  configFindings?: Finding[];
+  locator: Locator;
+}
+
+export interface SessionOptions {
+  services: SopServices;
+  rules: readonly RuleMeta[];
+  loader: ConfigLoader;
+  cwd: string;
+}
+
+export async function lintScripts(scripts: readonly string[], options: SessionOptions): Promise<SessionResult> {
+  const { services, loader, cwd } = options;
+  const locator = new Locator((uri) => displayPath(uri, cwd));
+  const inputErrors: string[] = [];
+  const texts = new Map<string, string>();
+
+  // Read every script and resolve its configuration before linting anything, so a broken
+  // configuration stops the run before it prints findings computed with the wrong rules.
+  const readable: { uri: string; config: SopConfig }[] = [];
+  for (const uri of scripts) {
+    try {
+      const { text } = readSource(uri, cwd);
+      texts.set(uri, text);
+      readable.push({ uri, config: await loader.configFor(uri) });
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      inputErrors.push(error.message);
+    }
+  }
+  for (const source of loader.sources) locator.addText(source.uri, source.text);
+  if (loader.broken) return { reports: [], inputErrors, configFindings: loader.findings, locator };
+
+  const reported = new Set(inputErrors);
+  const host = {
+    readFile: (uri: string): Promise<string | undefined> => {
+      if (texts.has(uri)) return Promise.resolve(texts.get(uri));
+      try {
+        const { text } = readSource(uri, cwd);
+        texts.set(uri, text);
+        return Promise.resolve(text);
+      } catch (error) {
+        // A missing import is the `unresolved-import` finding; an import that exists but
+        // cannot be read is an input problem the user must also hear about.
+        if (error instanceof InputError && !/no such file or folder|a part of the path is not a folder/.test(error.message)) {
+          if (!reported.has(error.message)) inputErrors.push(error.message);
+          reported.add(error.message);
+        }
+        return Promise.resolve(undefined);
+      }
+    },
+  };
+
+  const reports: ScriptReport[] = [];
+  for (const { uri, config } of readable) {
+    const text = texts.get(uri)!;
+    locator.addText(uri, text);
+    const root = services.parse(uri, text);
+    const program = await services.loadProgram(root, host);
+    reports.push({ uri, program, config, findings: services.lint(program, config) });
+  }
+  return { reports, inputErrors, locator };
+}

@@ -1,0 +1,59 @@
+/** `banned-phrase`: a `say` or `promise` text contains a banned phrasing of the lexicon. */
+import type { StringLit } from '../../ast';
+import type { SopConfig } from '../../config/types';
+import type { Fix } from '../../finding';
+import { forEachStep } from '../../flow';
+import { createPhraseMatcher } from '../../lexicon/matcher';
+import type { PhraseMatcher } from '../../lexicon/types';
+import { escapeForString } from '../edits';
+import { situationsOf } from '../model';
+import type { Report, Rule } from '../rule';
+
+// Building the automaton costs more than scanning a script, so it is built once per
+// configuration (configurations are immutable once loaded) and shared by every lint run.
+const matchers = new WeakMap<SopConfig, PhraseMatcher>();
+
+function matcherFor(config: SopConfig): PhraseMatcher {
+  let matcher = matchers.get(config);
+  if (!matcher) {
+    matcher = createPhraseMatcher(config.lexicon, config.allow);
+    matchers.set(config, matcher);
+  }
+  return matcher;
+}
+
+export const bannedPhrase: Rule = {
+  meta: {
+    id: 'banned-phrase',
+    severity: 'error',
+    description: 'A `say` or `promise` text contains a phrasing the lexicon bans; the fixes offer its suggested replacements.',
+  },
+  check({ file, config }) {
+    const matcher = matcherFor(config);
+    const reports: Report[] = [];
+    for (const situation of situationsOf(file)) {
+      forEachStep(situation, ({ step }) => {
+        if (step.kind === 'say') reports.push(...checkText(matcher, step.text));
+        else if (step.kind === 'promise' && step.text) reports.push(...checkText(matcher, step.text));
+      });
+    }
+    return reports;
+  },
+};
+
+function checkText(matcher: PhraseMatcher, text: StringLit): Report[] {
+  // Matching runs on the text as written between the quotes, so offsets map straight back
+  // to the document: both quote styles are one code unit wide.
+  const base = text.span.start + 1;
+  return matcher.find(text.raw).map((match) => {
+    const span = { start: base + match.start, end: base + match.end };
+    const phrase = text.raw.slice(match.start, match.end);
+    const { suggest } = match.entry;
+    const fixes: Fix[] = suggest.map((replacement) => ({
+      title: replacement === '' ? `Remove "${phrase}"` : `Replace "${phrase}" with "${replacement}"`,
+      edits: [{ span, newText: escapeForString(replacement, text.quote) }],
+      safe: suggest.length === 1,
+    }));
+    return { span, message: `banned phrasing "${phrase}": ${match.entry.message}`, fixes, severity: match.entry.severity };
+  });
+}

@@ -1,0 +1,40 @@
+/** `dead-end`: a situation's body does not end terminally. */
+import type { Step } from '../../ast';
+import { endsTerminally } from '../../flow';
+import { wellFormedSituationsOf } from '../model';
+import type { Report, Rule } from '../rule';
+
+export const deadEnd: Rule = {
+  meta: {
+    id: 'dead-end',
+    severity: 'error',
+    description: 'A situation can run out of steps in the middle of a call: its body does not end with `goto`, `transfer`, `hangup`, `end` or a `wait` whose branches end so.',
+  },
+  check({ file }) {
+    const reports: Report[] = [];
+    for (const situation of wellFormedSituationsOf(file)) {
+      if (endsTerminally(situation.steps) || explainedByMissingFallback(situation.steps)) continue;
+      const last = situation.steps[situation.steps.length - 1];
+      const keyword = last && file.text.slice(last.keyword.span.start, last.keyword.span.end);
+      const why = last ? `after its last step ("${keyword}") the script runs out of steps` : 'it has no steps';
+      reports.push({
+        span: situation.id.span,
+        message: `situation "${situation.id.name}" has a dead end: ${why}. End it with goto, transfer, hangup or end, or with a wait whose fallback ends so`,
+      });
+    }
+    return reports;
+  },
+};
+
+/**
+ * True when every way the body runs out of steps ends at a `wait` without a `fallback`:
+ * `missing-fallback` reports that wait, and adding the fallback it asks for also closes
+ * the dead end, so reporting both would say the same thing twice.
+ */
+function explainedByMissingFallback(steps: readonly Step[]): boolean {
+  const last = steps[steps.length - 1];
+  if (!last || last.kind !== 'wait') return false;
+  if (!last.fallback) return true;
+  const branches = [last.fallback, last.reply].filter((b) => b !== undefined);
+  return branches.every((b) => endsTerminally(b.steps) || explainedByMissingFallback(b.steps));
+}

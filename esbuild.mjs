@@ -37,6 +37,9 @@ const builds = [
     platform: 'node',
     format: 'cjs',
     target: 'node20',
+    // jsonc-parser's `main` is a UMD build whose `require('./impl/…')` calls esbuild
+    // cannot follow; its ES module build bundles cleanly.
+    mainFields: ['module', 'main'],
   },
   {
     ...common,
@@ -45,6 +48,7 @@ const builds = [
     platform: 'node',
     format: 'cjs',
     target: 'node20',
+    mainFields: ['module', 'main'], // as for the CLI: jsonc-parser's UMD build does not bundle
   },
   {
     ...common,

@@ -62,16 +62,16 @@ function scanComments(text: string, offset: number): Comment[] {
   let close = '';
   for (let i = 0; i < text.length; i++) {
     const ch = text[i];
-    if (ch === '\n') {
+    if (ch === '\n' || ch === '\r') {
       lineHasCode = false;
       close = '';
     } else if (close) {
       if (close === '"' && ch === '\\') i++;
       else if (ch === close) close = '';
     } else if (ch === '#') {
-      let end = text.indexOf('\n', i);
-      if (end < 0) end = text.length;
-      if (text[end - 1] === '\r') end--;
+      // A comment runs to the next line break: LF, CRLF or a lone CR.
+      let end = i + 1;
+      while (end < text.length && text[end] !== '\n' && text[end] !== '\r') end++;
       comments.push({
         span: { start: offset + i, end: offset + end },
         text: text.slice(i + 1, end),

@@ -38,8 +38,13 @@ export async function runBuild(argv: readonly string[], io: Io): Promise<number>
   let failed = 0;
   for (const report of session.reports) {
     const target = outputPath(report.uri, scripts.base, outRoot);
-    if (report.findings.some((f) => f.severity === 'error')) {
+    // A script whose text did not parse is never compiled, even with `syntax` turned down
+    // to a warning: its partial tree would drop steps silently from the IVR's graph.
+    const unparsed = [...report.program.files.values()].some((file) => file.errors.length > 0);
+    const hasErrors = report.findings.some((f) => f.severity === 'error');
+    if (unparsed || hasErrors) {
       failed++;
+      if (!hasErrors) notes.push(`${show(report.uri)}: not compiled: it (or a file it imports) has syntax errors`);
       if (removeIfPresent(target)) notes.push(`removed ${show(target)}, the output of an earlier build of ${show(report.uri)}`);
       continue;
     }

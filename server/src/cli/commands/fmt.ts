@@ -58,16 +58,18 @@ export async function runFmt(argv: readonly string[], io: Io): Promise<number> {
   }
   printInputErrors(inputErrors, io);
 
-  const total = plural(scripts.length, 'file');
-  if (checkOnly) {
-    io.err(
-      changed.length > 0
-        ? `${changed.length} of ${total} would be reformatted; run "sop fmt" to format them\n`
-        : `${total} checked, all formatted\n`,
-    );
-  } else {
-    io.out(`formatted ${changed.length} of ${total}\n`);
-  }
+  io[checkOnly ? 'err' : 'out'](`${summarize(scripts.length, changed.length, broken + inputErrors.length, checkOnly)}\n`);
   if (inputErrors.length > 0) return EXIT_USAGE;
   return broken > 0 || (checkOnly && changed.length > 0) ? EXIT_FINDINGS : EXIT_OK;
+}
+
+/** "2 of 5 files would be reformatted (1 not formatted)", and the like. */
+function summarize(total: number, changed: number, skipped: number, checkOnly: boolean): string {
+  const files = plural(total, 'file');
+  const skippedNote = skipped > 0 ? ` (${skipped} could not be formatted)` : '';
+  if (checkOnly) {
+    if (changed > 0) return `${changed} of ${files} would be reformatted${skippedNote}; run "sop fmt" to format them`;
+    return skipped > 0 ? `no file would be reformatted${skippedNote}` : `${files} checked, all formatted`;
+  }
+  return `formatted ${changed} of ${files}${skippedNote}`;
 }

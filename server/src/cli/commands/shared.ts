@@ -43,7 +43,7 @@ export function findScripts(positionals: readonly string[], io: Io): ScriptSet {
   const inputs = positionals.length > 0 ? positionals : ['.'];
   const found = collectScripts(inputs, io.cwd);
   if (found.scripts.length === 0) {
-    throw new InputError(`no .sop files found in ${inputs.map((i) => `"${i}"`).join(', ')}`);
+    throw new InputError(`sop: no .sop files found in ${inputs.map((i) => `"${i}"`).join(', ')}`);
   }
   return found;
 }

@@ -96,7 +96,7 @@ function readEntry(node: Node, index: number, report: ConfigReport): EntryResult
     else {
       const hint = severityNode.type === 'string' ? didYouMean(severityNode.value, SEVERITIES) : '';
       const off = severityNode.type === 'string' && severityNode.value === 'off' ? ' ("off" needs the "id" of a built-in entry)' : '';
-      fail(severityNode, `${describe(severityNode)} is not a lexicon severity: use error, warning, info or hint${hint}${off}`);
+      fail(severityNode, `${severityNode.type === 'string' ? JSON.stringify(severityNode.value) : describe(severityNode)} is not a lexicon severity: use error, warning, info or hint${hint}${off}`);
     }
   }
 

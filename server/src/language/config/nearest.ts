@@ -28,7 +28,10 @@ export function nearest(word: string, candidates: readonly string[]): string | u
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const candidate of candidates) {
-    const distance = candidate.toLowerCase() === lower ? 0 : editDistance(lower, candidate.toLowerCase());
+    const other = candidate.toLowerCase();
+    // An abbreviation ("warn" for "warning") is as plausible as a one-letter typo.
+    const abbreviates = lower.length >= 3 && other.startsWith(lower);
+    const distance = other === lower ? 0 : abbreviates ? 1 : editDistance(lower, other);
     if (distance < bestDistance) {
       best = candidate;
       bestDistance = distance;

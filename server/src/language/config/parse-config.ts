@@ -70,7 +70,8 @@ export function parseConfig(uri: string, text: string, rules: readonly RuleMeta[
   }
   config.lexicon = readLexicon(lexiconNode, preset === 'recommended', report);
   applyHangupPause(config, ruleState.ruleHangupPause ?? hangupPause);
-  return { config, findings: report.findings };
+  // The lexicon is read after the other settings; report in document order all the same.
+  return { config, findings: report.findings.sort((a, b) => a.span.start - b.span.start) };
 }
 
 /**
@@ -140,7 +141,7 @@ function readRuleSetting(node: Node, meta: RuleMeta, state: RuleState): void {
 function readLevel(node: Node, report: ConfigReport): Level | undefined {
   if (node.type === 'string' && (LEVELS as readonly string[]).includes(node.value)) return node.value as Level;
   const hint = node.type === 'string' ? didYouMean(node.value, LEVELS) : '';
-  report.at(node, `${describe(node)} is not a severity: use error, warning, info, hint or off${hint}`);
+  report.at(node, `${node.type === 'string' ? JSON.stringify(node.value) : describe(node)} is not a severity: use error, warning, info, hint or off${hint}`);
   return undefined;
 }
 

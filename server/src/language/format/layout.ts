@@ -165,7 +165,10 @@ function layOutStep(text: string, step: Step, indent: number, prefix: Token[], k
 function layOutBranch(text: string, branch: Branch, indent: number, lines: Line[]): void {
   const keyword = tokenOf(branch.keyword.span);
   if (!branch.braces) {
-    layOutStep(text, branch.steps[0], indent, [keyword], 'branch', lines);
+    const [step] = branch.steps;
+    // Only a partial tree from a broken file lacks the step; such files are never written.
+    if (step) layOutStep(text, step, indent, [keyword], 'branch', lines);
+    else lines.push({ indent, kind: 'branch', tokens: [keyword], blankBefore: false });
     return;
   }
   const open = openingBrace(text, branch.keyword.span.end);

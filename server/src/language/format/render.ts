@@ -87,7 +87,8 @@ export function renderLines(text: string, lines: Line[]): string[] | Unaccounted
     let current: string | undefined;
     for (let i = 0; i < line.tokens.length; i++) {
       const token: Token = line.tokens[i];
-      const comments = scanGap(text, prevEnd, token.start, afterToken);
+      // Tokens must come in source order, or the layout has lost track of the text.
+      const comments = token.start >= prevEnd ? scanGap(text, prevEnd, token.start, afterToken) : undefined;
       if (!comments) return { offset: prevEnd };
       const lineStart = i === 0;
       // A separation the layout requires counts as met by any blank line the author left

@@ -111,27 +111,50 @@ export function quoteStyleNear(file: SopFile, offset: number): StringLit['quote'
 }
 
 /**
- * Edits that put new steps (each a line of source) right before the step at `place`, on
- * their own lines with its indentation. When the step is the whole unbraced body of a
- * `reply`/`fallback`, adding steps in front of it needs braces, so the body is rewritten
- * as a block.
+ * Edits that put new steps (each a line of source) right before and after the step at
+ * `place`, on their own lines with its indentation. When the step is the whole unbraced
+ * body of a `reply`/`fallback`, adding steps next to it needs braces, so the body is
+ * rewritten as a block (`stepText`, if given, is what the step then reads, for fixes that
+ * change the step as well).
  */
-export function insertStepsBefore(text: string, place: StepPlace, lines: readonly string[]): TextEdit[] {
+export function insertStepsAround(
+  text: string,
+  place: StepPlace,
+  before: readonly string[],
+  after: readonly string[],
+  stepText?: string,
+): TextEdit[] {
   const { step } = place;
   const eol = eolOf(text);
   const branch = place.parent ? place.parent.wait[place.parent.branch] : undefined;
   if (branch && !branch.braces) {
     const outer = indentAt(text, branch.span.start);
     const inner = deeper(outer);
-    const stepText = text.slice(step.span.start, step.span.end);
-    const body = [...lines, stepText].map((line) => `${inner}${line}`).join(eol);
+    const body = [...before, stepText ?? text.slice(step.span.start, step.span.end), ...after].map((line) => `${inner}${line}`).join(eol);
     return [{ span: step.span, newText: `{${eol}${body}${eol}${outer}}` }];
   }
-  if (startsLine(text, step.span.start)) {
-    const indent = indentAt(text, step.span.start);
-    return [{ span: { start: step.span.start, end: step.span.start }, newText: lines.map((l) => `${l}${eol}${indent}`).join('') }];
+  const edits: TextEdit[] = [];
+  if (before.length > 0) {
+    const at = { start: step.span.start, end: step.span.start };
+    if (startsLine(text, step.span.start)) {
+      const indent = indentAt(text, step.span.start);
+      edits.push({ span: at, newText: before.map((l) => `${l}${eol}${indent}`).join('') });
+    } else {
+      edits.push({ span: at, newText: before.map((l) => `${l} `).join('') });
+    }
   }
-  return [{ span: { start: step.span.start, end: step.span.start }, newText: lines.map((l) => `${l} `).join('') }];
+  if (after.length > 0) edits.push(insertLinesAfter(text, step, (indent) => after.map((line) => `${indent}${line}`)));
+  return edits;
+}
+
+/** Edits that put new steps right before the step at `place` (see `insertStepsAround`). */
+export function insertStepsBefore(text: string, place: StepPlace, lines: readonly string[], stepText?: string): TextEdit[] {
+  return insertStepsAround(text, place, lines, [], stepText);
+}
+
+/** Edits that put new steps right after the step at `place` (see `insertStepsAround`). */
+export function insertStepsAfter(text: string, place: StepPlace, lines: readonly string[]): TextEdit[] {
+  return insertStepsAround(text, place, [], lines);
 }
 
 /**
@@ -148,13 +171,13 @@ export function insertLinesAfter(text: string, step: Step, build: (indent: strin
 }
 
 /**
- * An edit that deletes `span`; when nothing but blanks (and a trailing comment) shares its
- * lines, the whole lines go, so no empty line is left behind.
+ * An edit that deletes `span`; when nothing but blanks (and a comment about the deleted
+ * text) shares its lines, the whole lines go, so no empty line is left behind.
  */
 export function deleteSpan(text: string, span: Span): TextEdit {
   const lineStart = lineStartOf(text, span.start);
   const afterEnd = text.slice(span.end, lineEndOf(text, span.end));
-  if (BLANK.test(text.slice(lineStart, span.start)) && BLANK.test(afterEnd)) {
+  if (BLANK.test(text.slice(lineStart, span.start)) && /^[ \t\u3000\u00a0\ufeff]*(#.*)?$/.test(afterEnd)) {
     return { span: { start: lineStart, end: nextLineStartOf(text, span.end) }, newText: '' };
   }
   // Take one blank before the span along, so `a b c` minus `b` reads `a c`.

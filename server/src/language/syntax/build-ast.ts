@@ -92,7 +92,7 @@ function field(node: NonterminalNode, kw: Node, value: Node): HeaderField {
   return { keyword: kw.ast() as Keyword, value: value.ast() as StringLit, span: spanOf(node) };
 }
 
-const semantics = grammar.createSemantics().addOperation('ast', {
+const semantics = grammar.createSemantics().addOperation<unknown>('ast', {
   Prelude(header, decls) {
     return { header: header.ast(), decls: decls.children.map((d) => d.ast()).filter(Boolean) };
   },

@@ -4,7 +4,7 @@
  * common mistakes (a missing `}` and an unterminated string), so each failure is explained
  * here from the failure position, what Ohm expected there, and a look at the text itself.
  */
-import type { MatchResult } from 'ohm-js';
+import type { FailedMatchResult } from 'ohm-js';
 import type { Span, SyntaxError } from '../ast';
 import { DURATION_UNITS } from '../duration';
 import { KEYWORDS, STEP_KEYWORDS, isIdentPart, keywordOf, type KeywordName } from '../keywords';
@@ -19,7 +19,10 @@ function wordAt(text: string, pos: number): Span & { text: string } {
     while (end < text.length && /[0-9.]/.test(text[end])) end++;
   }
   while (end < text.length && isIdentPart(text[end])) end++;
-  if (end === start && start < text.length && !/[\r\n]/.test(text[start])) end = start + 1;
+  if (end === start && start < text.length && !/[\r\n]/.test(text[start])) {
+    // One whole character, so an emoji is never cut into half a surrogate pair.
+    end = start + String.fromCodePoint(text.codePointAt(start)!).length;
+  }
   return { start, end, text: text.slice(start, end) };
 }
 
@@ -119,7 +122,7 @@ function lineStartOf(text: string, pos: number): number {
 }
 
 /** What Ohm expected at the failure position, as short readable texts. */
-function expectedTexts(match: MatchResult): string[] {
+function expectedTexts(match: FailedMatchResult): string[] {
   const failures = (
     match as unknown as { getRightmostFailures(): { getText(): string; type: string }[] }
   ).getRightmostFailures();
@@ -303,7 +306,7 @@ export function explainBadLine(bad: BadLine, documentText: string): SyntaxError 
 export function explainPieceFailure(
   text: string,
   offset: number,
-  match: MatchResult,
+  match: FailedMatchResult,
   openLine: number | undefined,
 ): SyntaxError {
   const pos = match.getRightmostFailurePosition();

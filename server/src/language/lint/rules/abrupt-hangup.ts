@@ -1,6 +1,6 @@
 /** `abrupt-hangup`: a `hangup` is not preceded by a goodbye and a long enough pause. */
 import type { SopFile, WaitStep } from '../../ast';
-import type { TextEdit } from '../../finding';
+import type { Fix } from '../../finding';
 import { forEachStep, stepsBefore, type StepPlace } from '../../flow';
 import { spell } from '../../keywords';
 import { durationSpelling, insertStepsBefore, phraseLanguage, quoteString, quoteStyleNear, spellDuration } from '../edits';
@@ -12,12 +12,12 @@ export const abruptHangup: Rule = {
   meta: {
     id: 'abrupt-hangup',
     severity: 'error',
-    description: 'On the path that reaches a `hangup`, the two steps before it must be a `say` (the goodbye) and a `wait` of at least `hangupPause`.',
+    description: 'On the path that reaches a `hangup`, the two steps before it must be a `say` (the goodbye) and then a `wait` of at least `hangupPause`.',
     options: {
       hangupPause: {
         type: 'duration',
         default: 5000,
-        description: 'The shortest pause between the goodbye and the hangup (also set by the top-level `hangupPause`).',
+        description: 'The shortest pause between the goodbye and the hangup (the top-level `hangupPause` of `sop.config.json` sets it too).',
       },
     },
   },
@@ -36,24 +36,29 @@ export const abruptHangup: Rule = {
 };
 
 function checkHangup(file: SopFile, place: StepPlace, pause: number): Report | undefined {
-  // Only silence leads from a wait into its fallback: a caller who answered and is hung up
-  // on heard no pause at all, so the walk does not climb out of `reply` bodies.
+  // Only silence leads from a wait into its fallback: a caller who answered and is then
+  // hung up on had no pause at all, so the walk does not climb out of `reply` bodies.
   const [nearest, second] = stepsBefore(place, 2, ['fallback']);
   const spelling = place.step.keyword.spelling;
-  const lang = phraseLanguage(file);
-  const quote = quoteStyleNear(file, place.step.span.start);
-  const sayLine = `${spell('say', spelling)} ${quoteString(FIX_PHRASES.goodbye[lang], quote)}`;
-  const hangupWord = file.text.slice(place.step.keyword.span.start, place.step.keyword.span.end);
+  const goodbye = FIX_PHRASES.goodbye[phraseLanguage(file)];
+  const sayLine = `${spell('say', spelling)} ${quoteString(goodbye, quoteStyleNear(file, place.step.span.start))}`;
+  const hangup = `"${file.text.slice(place.step.keyword.span.start, place.step.keyword.span.end)}"`;
+  const span = place.step.span;
 
   if (nearest?.kind !== 'wait') {
-    const unitSpelling = nearestDurationSpelling(place) ?? spelling;
-    const waitLine = `${spell('wait', spelling)} ${spellDuration(pause, unitSpelling)}`;
-    const lines = nearest?.kind === 'say' ? [waitLine] : [sayLine, waitLine];
-    const missing = nearest?.kind === 'say' ? `a pause of at least ${spellDuration(pause, unitSpelling)}` : `a goodbye and a pause of at least ${spellDuration(pause, unitSpelling)}`;
+    const wanted = spellDuration(pause, nearestDurationSpelling(place) ?? spelling);
+    const waitLine = `${spell('wait', spelling)} ${wanted}`;
+    if (nearest?.kind === 'say') {
+      return {
+        span,
+        message: `${hangup} comes right after the goodbye: wait at least ${wanted} after it, so the caller hears it out and can still answer`,
+        fixes: [{ title: `Wait ${wanted} before the hangup`, edits: insertStepsBefore(file.text, place, [waitLine]) }],
+      };
+    }
     return {
-      span: place.step.span,
-      message: `"${hangupWord}" without ${missing}: the caller is cut off mid-sentence. Say goodbye, then wait at least ${spellDuration(pause, unitSpelling)} before hanging up`,
-      fixes: [{ title: `Add ${lines.length > 1 ? 'a goodbye and ' : ''}a ${spellDuration(pause, unitSpelling)} wait before the hangup`, edits: insertStepsBefore(file.text, place, lines) }],
+      span,
+      message: `${hangup} comes without a goodbye: say goodbye (e.g. "${goodbye}"), then wait at least ${wanted} before hanging up, never cut the caller off`,
+      fixes: [{ title: `Add a goodbye and a ${wanted} wait before the hangup`, edits: insertStepsBefore(file.text, place, [sayLine, waitLine]) }],
     };
   }
 
@@ -62,24 +67,30 @@ function checkHangup(file: SopFile, place: StepPlace, pause: number): Report | u
   const noGoodbye = second?.kind !== 'say';
   if (!tooShort && !noGoodbye) return undefined;
   const wanted = spellDuration(pause, durationSpelling(wait.duration));
-  const edits: TextEdit[] = [];
+  const longer = { span: wait.duration.span, newText: wanted };
+  const fixes: Fix[] = [];
   const problems: string[] = [];
   if (noGoodbye) {
-    problems.push(`no goodbye ("say") comes before the wait`);
-    edits.push(...insertStepsBefore(file.text, waitPlace(place, wait), [sayLine]));
+    problems.push(`no goodbye ("say") comes before the wait that precedes ${hangup}`);
+    const waitText = tooShort
+      ? file.text.slice(wait.span.start, wait.duration.span.start) + wanted + file.text.slice(wait.duration.span.end, wait.span.end)
+      : undefined;
+    const edits = insertStepsBefore(file.text, waitPlace(place, wait), [sayLine], waitText);
+    // When the wait had to be wrapped in braces, the rewritten wait already has the new duration.
+    if (tooShort && edits.every((e) => e.span.end <= wait.duration.span.start)) edits.push(longer);
+    fixes.push({ title: tooShort ? `Add a goodbye and wait ${wanted}` : 'Add a goodbye before the wait', edits });
+  } else {
+    fixes.push({ title: `Wait ${wanted} before the hangup`, edits: [longer] });
   }
-  if (tooShort) {
-    problems.push(`the pause before it is only ${wait.duration.raw}`);
-    edits.push({ span: wait.duration.span, newText: wanted });
-  }
+  if (tooShort) problems.push(`the pause before ${hangup} is only ${wait.duration.raw}`);
   return {
-    span: place.step.span,
-    message: `"${hangupWord}" too abruptly: ${problems.join(' and ')}. Say goodbye, then wait at least ${wanted} before hanging up`,
-    fixes: [{ title: noGoodbye ? 'Add a goodbye before the wait' : `Wait ${wanted} before the hangup`, edits }],
+    span,
+    message: `${problems.join(' and ')}: say goodbye (e.g. "${goodbye}"), then wait at least ${wanted} before hanging up`,
+    fixes,
   };
 }
 
-/** Where the `wait` that precedes a hangup sits: before it in its body, or the wait whose fallback it opens. */
+/** Where the `wait` before a hangup sits: just before it in its body, or the wait whose fallback it opens. */
 function waitPlace(place: StepPlace, wait: WaitStep): StepPlace {
   if (place.index > 0) return { ...place, step: wait, index: place.index - 1 };
   return place.parent!.place;

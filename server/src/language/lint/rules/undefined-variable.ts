@@ -1,0 +1,71 @@
+/** `undefined-variable`: a `{placeholder}` names no `var` of the file or its imports. */
+import type { Ident, SopFile, Spelling, VarDecl } from '../../ast';
+import type { Fix, TextEdit } from '../../finding';
+import { spell } from '../../keywords';
+import { eolOf, lineEndOf, lineStartOf } from '../edits';
+import { closestName, declaredVariables, situationsOf, stringsOf } from '../model';
+import type { Report, Rule } from '../rule';
+
+export const undefinedVariable: Rule = {
+  meta: {
+    id: 'undefined-variable',
+    severity: 'error',
+    description: 'A `{placeholder}` names a variable that no `var` of the file or its imports declares.',
+  },
+  check({ program, file }) {
+    const declared = declaredVariables(program);
+    const reports: Report[] = [];
+    for (const situation of situationsOf(file)) {
+      for (const text of stringsOf(situation)) {
+        for (const placeholder of text.placeholders) {
+          if (declared.has(placeholder.name)) continue;
+          const { name } = placeholder;
+          const varWord = spell('var', fileSpelling(file));
+          const guess = closestName(name, declared);
+          const fixes: Fix[] = [];
+          if (guess) fixes.push({ title: `Change to {${guess}}`, edits: [{ span: placeholder.span, newText: `{${guess}}` }] });
+          fixes.push({ title: `Declare "${name}" with ${varWord}`, edits: [declareEdit(file, name)] });
+          reports.push({
+            span: placeholder.span,
+            message: `{${name}} names no variable: declare it with "${varWord} ${name}"${guess ? `, or did you mean {${guess}}?` : ''}`,
+            fixes,
+          });
+        }
+      }
+    }
+    return reports;
+  },
+};
+
+/** The keyword spelling the file mostly shows first: its header, else its first declaration. */
+function fileSpelling(file: SopFile): Spelling {
+  const header = file.header.script ?? file.header.version ?? file.header.locale;
+  return header?.keyword.spelling ?? file.decls[0]?.keyword.spelling ?? 'en';
+}
+
+/** Adds `name` to the file's first `var`, or writes a new `var` line after the header. */
+function declareEdit(file: SopFile, name: string): TextEdit {
+  const { text } = file;
+  const first = file.decls.find((d): d is VarDecl => d.kind === 'var');
+  if (first) {
+    const last: Ident = first.names[first.names.length - 1];
+    const separator = first.names.length > 1 ? text.slice(first.names[0].span.end, first.names[1].span.start) : ', ';
+    return { span: { start: last.span.end, end: last.span.end }, newText: `${separator}${name}` };
+  }
+  const eol = eolOf(text);
+  const line = `${spell('var', fileSpelling(file))} ${name}`;
+  const fields = [file.header.script, file.header.version, file.header.locale].filter((f) => f !== undefined);
+  if (fields.length > 0) {
+    const end = lineEndOf(text, Math.max(...fields.map((f) => f.span.end)));
+    return { span: { start: end, end }, newText: `${eol}${line}` };
+  }
+  // Before the first declaration, above the comment lines that introduce it.
+  const firstDecl = file.decls[0];
+  let at = firstDecl ? lineStartOf(text, firstDecl.span.start) : text.length;
+  while (at > 0) {
+    const previous = lineStartOf(text, at - 1);
+    if (!/^[ \t]*#/.test(text.slice(previous, at))) break;
+    at = previous;
+  }
+  return { span: { start: at, end: at }, newText: at === text.length && at > 0 ? `${eol}${line}${eol}` : `${line}${eol}${eol}` };
+}

@@ -1,0 +1,42 @@
+/** `unreachable-step`: steps that follow a terminal step in the same body never run. */
+import type { SopFile, Step } from '../../ast';
+import { firstTerminalIndex } from '../../flow';
+import { deleteSpan } from '../edits';
+import { wellFormedSituationsOf } from '../model';
+import type { Report, Rule } from '../rule';
+
+export const unreachableStep: Rule = {
+  meta: {
+    id: 'unreachable-step',
+    severity: 'warning',
+    description: 'A step follows a terminal step (`goto`, `transfer`, `hangup`, `end`, or a `wait` whose branches all end) in the same body, so it never runs.',
+  },
+  check({ file }) {
+    const reports: Report[] = [];
+    for (const situation of wellFormedSituationsOf(file)) checkBody(file, situation.steps, reports);
+    return reports;
+  },
+};
+
+function checkBody(file: SopFile, steps: readonly Step[], reports: Report[]): void {
+  const terminal = firstTerminalIndex(steps);
+  const reachable = terminal >= 0 ? steps.slice(0, terminal + 1) : steps;
+  for (const step of reachable) {
+    if (step.kind !== 'wait') continue;
+    if (step.reply) checkBody(file, step.reply.steps, reports);
+    if (step.fallback) checkBody(file, step.fallback.steps, reports);
+  }
+  if (terminal < 0 || terminal === steps.length - 1) return;
+  const first = steps[terminal + 1];
+  const last = steps[steps.length - 1];
+  const span = { start: first.span.start, end: last.span.end };
+  const word = (step: Step) => `"${file.text.slice(step.keyword.span.start, step.keyword.span.end)}"`;
+  const count = steps.length - terminal - 1;
+  const what = count === 1 ? `this ${word(first)} step` : `these ${count} steps`;
+  const by = steps[terminal].kind === 'wait' ? `the ${word(steps[terminal])} before ${count === 1 ? 'it' : 'them'} ends every path` : `${word(steps[terminal])} ends the path before ${count === 1 ? 'it' : 'them'}`;
+  reports.push({
+    span,
+    message: `${what} can never run: ${by}. Remove ${count === 1 ? 'it' : 'them'}, or move ${count === 1 ? 'it' : 'them'} before the terminal step`,
+    fixes: [{ title: count === 1 ? 'Remove the unreachable step' : 'Remove the unreachable steps', edits: [deleteSpan(file.text, span)], safe: true }],
+  });
+}

@@ -1,0 +1,38 @@
+/** `unused-variable`: a name declared with `var` that no `{placeholder}` uses. */
+import type { VarDecl } from '../../ast';
+import type { TextEdit } from '../../finding';
+import { spell } from '../../keywords';
+import { deleteSpan } from '../edits';
+import { usedVariables } from '../model';
+import type { Report, Rule } from '../rule';
+
+export const unusedVariable: Rule = {
+  meta: {
+    id: 'unused-variable',
+    severity: 'hint',
+    description: 'A variable declared with `var` in this file is used by no `{placeholder}` of the file or its imports.',
+  },
+  check({ program, file }) {
+    const used = usedVariables(program);
+    const reports: Report[] = [];
+    for (const decl of file.decls) {
+      if (decl.kind !== 'var') continue;
+      decl.names.forEach((name, index) => {
+        if (used.has(name.name)) return;
+        reports.push({
+          span: name.span,
+          message: `variable "${name.name}" is never used: no phrase says {${name.name}}; remove it from "${spell('var', decl.keyword.spelling)}"`,
+          fixes: [{ title: `Remove "${name.name}"`, edits: [removeName(file.text, decl, index)], safe: true }],
+        });
+      });
+    }
+    return reports;
+  },
+};
+
+function removeName(text: string, decl: VarDecl, index: number): TextEdit {
+  const { names } = decl;
+  if (names.length === 1) return deleteSpan(text, decl.span);
+  if (index > 0) return { span: { start: names[index - 1].span.end, end: names[index].span.end }, newText: '' };
+  return { span: { start: names[0].span.start, end: names[1].span.start }, newText: '' };
+}

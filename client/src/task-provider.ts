@@ -1,7 +1,8 @@
 /**
  * Tasks of type `sop` (`check`, `build`) that run the CLI bundled with the extension and
- * feed its compact output to the `$sop` problem matcher, so findings land in Problems
- * without the user installing anything. Desktop only: the web has no processes.
+ * feed its output to a problem matcher, so findings land in Problems without the user
+ * installing anything. `check` prints the one-line `compact` format (`$sop`); `build` has
+ * only its default grouped listing (`$sop-stylish`). Desktop only: the web has no processes.
  */
 import * as vscode from 'vscode';
 
@@ -35,9 +36,14 @@ export function registerTaskProvider(context: vscode.ExtensionContext): vscode.D
 /** The command line of a task, without the program; exported for tests and the docs. */
 export function taskArguments(definition: SopTaskDefinition): string[] {
   const args = [definition.command, ...(definition.paths?.length ? definition.paths : ['.'])];
-  args.push('--format', 'compact');
-  if (definition.command === 'build') args.push('--out', definition.out ?? 'out');
+  if (definition.command === 'check') args.push('--format', 'compact');
+  else args.push('--out', definition.out ?? 'out');
   return args;
+}
+
+/** The problem matcher (declared in package.json) that reads a task's output. */
+export function problemMatcherFor(definition: SopTaskDefinition): string {
+  return definition.command === 'check' ? '$sop' : '$sop-stylish';
 }
 
 function createTask(definition: SopTaskDefinition, folder: vscode.WorkspaceFolder, cli: string): vscode.Task {
@@ -47,7 +53,7 @@ function createTask(definition: SopTaskDefinition, folder: vscode.WorkspaceFolde
     cwd: folder.uri.fsPath,
     env: { ELECTRON_RUN_AS_NODE: '1' },
   });
-  const task = new vscode.Task(definition, folder, definition.command, 'sop', execution, '$sop');
+  const task = new vscode.Task(definition, folder, definition.command, 'sop', execution, problemMatcherFor(definition));
   task.group = definition.command === 'build' ? vscode.TaskGroup.Build : vscode.TaskGroup.Test;
   task.presentationOptions = { reveal: vscode.TaskRevealKind.Silent, clear: true };
   return task;

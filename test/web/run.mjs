@@ -17,6 +17,17 @@ const RUN_DEADLINE_MS = 240_000;
 /** Phase 1 (VS Code start, server start, every test) must finish within this. */
 const TESTS_DEADLINE_MS = 150_000;
 const RESULT_MARKER = 'SOP_WEB_RESULT ';
+/** Workbench chatter that says nothing about the extension; shown with SOP_WEB_VERBOSE=1. */
+const NOISE = [
+  /^Ignoring fetching additional builtin extensions/,
+  /^Updating additional builtin extensions cache/,
+  /^Found additional builtin location extensions/,
+  /^\[AccountPolicyGate\]/,
+  /^\[AgentHost/,
+  /^\[lifecycle\] Long running operations during shutdown/,
+  /package\.nls\.json/,
+];
+const isNoise = (text) => !process.env.SOP_WEB_VERBOSE && NOISE.some((re) => re.test(text));
 
 const counts = { passed: 0, failed: 0 };
 
@@ -53,7 +64,7 @@ async function runEditorTests(browser) {
       codeAutomationLog: (type, args) => {
         const text = args.map(String).join(' ');
         if (text.startsWith(RESULT_MARKER)) result = JSON.parse(text.slice(RESULT_MARKER.length));
-        else (console[type] ?? console.log)(...args);
+        else if (!isNoise(text)) (console[type] ?? console.log)(...args);
       },
       codeAutomationExit: (code) => exited(code),
     },

@@ -6,11 +6,10 @@
  * A broken configuration is never replaced by defaults: its findings are collected, and
  * the commands refuse to run (exit 2) after printing them with the file's position.
  */
-import * as fs from 'node:fs';
 import { defaultConfig, findNearestConfig, parseConfig, type SopConfig } from '../language/config';
 import type { Finding, Level } from '../language';
 import type { RuleMeta } from '../language/rule-meta';
-import { UsageError } from './errors';
+import { InputError, UsageError } from './errors';
 import { readSource } from './files';
 import { suggestClosest } from './suggest';
 
@@ -87,7 +86,7 @@ export class ConfigLoader {
     try {
       text = readSource(uri, this.cwd).text;
     } catch (error) {
-      if (!isMissing(uri)) throw error;
+      if (!(error instanceof InputError && error.missing)) throw error;
       text = undefined;
     }
     this.texts.set(uri, text);
@@ -99,15 +98,5 @@ export class ConfigLoader {
     const rules = { ...config.rules };
     for (const [id, level] of this.overrides) rules[id] = { options: rules[id]?.options ?? {}, level };
     return { ...config, rules };
-  }
-}
-
-function isMissing(uri: string): boolean {
-  try {
-    fs.accessSync(uri);
-    return false;
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    return code === 'ENOENT' || code === 'ENOTDIR';
   }
 }

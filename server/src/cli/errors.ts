@@ -17,9 +17,13 @@ export class UsageError extends Error {
 
 /** An input cannot be used: a missing path, an unreadable or non-UTF-8 file. */
 export class InputError extends Error {
-  constructor(message: string) {
+  /** True when the file does not exist (as opposed to existing but being unusable). */
+  readonly missing: boolean;
+
+  constructor(message: string, missing = false) {
     super(message);
     this.name = 'InputError';
+    this.missing = missing;
   }
 }
 

@@ -35,7 +35,8 @@ export function readSource(uri: string, cwd: string): SourceText {
   try {
     bytes = fs.readFileSync(uri);
   } catch (error) {
-    throw new InputError(`${shown}: error: cannot read the file (${describeFsError(error)})`);
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new InputError(`${shown}: error: cannot read the file (${describeFsError(error)})`, code === 'ENOENT' || code === 'ENOTDIR');
   }
   const decoded = decodeUtf8(bytes);
   if (!decoded.ok) {
@@ -143,13 +144,13 @@ export function commonAncestor(dirs: readonly string[]): string {
  * then replaces the target in one rename.
  */
 export function writeFileAtomic(uri: string, content: string, cwd: string): void {
-  fs.mkdirSync(parentOf(uri), { recursive: true });
   const temp = `${parentOf(uri)}/.${uri.slice(uri.lastIndexOf('/') + 1)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
   try {
+    fs.mkdirSync(parentOf(uri), { recursive: true });
     fs.writeFileSync(temp, content);
     fs.renameSync(temp, uri);
   } catch (error) {
-    fs.rmSync(temp, { force: true });
+    removeIfPresent(temp);
     throw new InputError(`${displayPath(uri, cwd)}: error: cannot write the file (${describeFsError(error)})`);
   }
 }

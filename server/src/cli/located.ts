@@ -25,7 +25,7 @@ export class Locator {
 
   /** Registers the text a document's findings refer to. */
   addText(uri: string, text: string): void {
-    this.indexes.set(uri, new LineIndex(text));
+    if (!this.indexes.has(uri)) this.indexes.set(uri, new LineIndex(text));
   }
 
   locate(finding: Finding): LocatedFinding {

@@ -4,7 +4,6 @@
  * what this finds; `build` also compiles the scripts that came out clean.
  */
 import type { Finding, Program, SopConfig, SopServices } from '../language';
-import type { RuleMeta } from '../language/rule-meta';
 import { ConfigLoader } from './config-loader';
 import { InputError } from './errors';
 import { displayPath, readSource } from './files';
@@ -21,14 +20,14 @@ export interface SessionResult {
   reports: ScriptReport[];
   /** One line per input that could not be used (missing, unreadable, not UTF-8). */
   inputErrors: string[];
-  /** Set when a configuration file is broken: nothing was linted. */
-  configFindings?: Finding[];
+  /** Problems of the configuration files read; with any error among them, nothing was linted. */
+  configFindings: Finding[];
+  configBroken: boolean;
   locator: Locator;
 }
 
 export interface SessionOptions {
   services: SopServices;
-  rules: readonly RuleMeta[];
   loader: ConfigLoader;
   cwd: string;
 }
@@ -53,7 +52,7 @@ export async function lintScripts(scripts: readonly string[], options: SessionOp
     }
   }
   for (const source of loader.sources) locator.addText(source.uri, source.text);
-  if (loader.broken) return { reports: [], inputErrors, configFindings: loader.findings, locator };
+  if (loader.broken) return { reports: [], inputErrors, configFindings: loader.findings, configBroken: true, locator };
 
   const reported = new Set(inputErrors);
   const host = {
@@ -66,7 +65,7 @@ export async function lintScripts(scripts: readonly string[], options: SessionOp
       } catch (error) {
         // A missing import is the `unresolved-import` finding; an import that exists but
         // cannot be read is an input problem the user must also hear about.
-        if (error instanceof InputError && !/no such file or folder|a part of the path is not a folder/.test(error.message)) {
+        if (error instanceof InputError && !error.missing) {
           if (!reported.has(error.message)) inputErrors.push(error.message);
           reported.add(error.message);
         }
@@ -81,7 +80,9 @@ export async function lintScripts(scripts: readonly string[], options: SessionOp
     locator.addText(uri, text);
     const root = services.parse(uri, text);
     const program = await services.loadProgram(root, host);
+    // A finding may point into an imported file; locate it in that file's own text.
+    for (const [fileUri, file] of program.files) if (fileUri !== uri) locator.addText(fileUri, file.text);
     reports.push({ uri, program, config, findings: services.lint(program, config) });
   }
-  return { reports, inputErrors, locator };
+  return { reports, inputErrors, configFindings: loader.findings, configBroken: false, locator };
 }

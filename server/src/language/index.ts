@@ -14,6 +14,11 @@ import { loadProgram, type FileHost, type Program } from './program';
 export interface SopServices {
   /** Parses a document, reusing the unchanged situations of its previous parse. */
   parse(uri: string, text: string): SopFile;
+  /**
+   * The same parse, pausing after each piece that had to be matched, so an editor can
+   * answer other requests between steps while it opens a large document.
+   */
+  parseInSteps(uri: string, text: string): Generator<void, SopFile, void>;
   /** Drops what is kept for a document (call when it is closed). */
   forget(uri: string): void;
   /** The document with everything it imports. */
@@ -25,16 +30,18 @@ export interface SopServices {
 
 export function createSopServices(): SopServices {
   const parsers = new Map<string, SopParser>();
-  const parse = (uri: string, text: string): SopFile => {
+  const parserFor = (uri: string): SopParser => {
     let parser = parsers.get(uri);
     if (!parser) {
       parser = new SopParser();
       parsers.set(uri, parser);
     }
-    return parser.parse(uri, text);
+    return parser;
   };
+  const parse = (uri: string, text: string): SopFile => parserFor(uri).parse(uri, text);
   return {
     parse,
+    parseInSteps: (uri, text) => parserFor(uri).parseInSteps(uri, text),
     forget: (uri) => void parsers.delete(uri),
     loadProgram: (root, host) => loadProgram(root, host, parse),
     lint: lintProgram,
@@ -53,3 +60,6 @@ export { LineIndex, type Position } from './line-index';
 export { parseSop, SopParser } from './parse';
 export { singleFileProgram, loadProgram } from './program';
 export { serializeCompiled };
+// The editor features (completion, hover, navigation, rename, symbols, folding, semantic
+// tokens, links): pure functions over the model, used by `lsp/features/*`.
+export * from './features/index';

@@ -128,10 +128,30 @@ function explainBadLines(badLines: BadLine[], documentText: string): SyntaxError
   return errors;
 }
 
+/**
+ * The longest piece that is matched. Ohm's memo table grows with the piece's length (a
+ * 1 MB piece takes seconds and about a gigabyte), so a longer one — a pasted binary, a
+ * generated file without situations — gets one finding instead of exhausting the process.
+ * Real situations are a few hundred characters.
+ */
+export const MAX_PIECE_LENGTH = 50_000;
+
+function oversizedPiece(text: string, offset: number, prelude: boolean, comments: Comment[]): ParsedPiece {
+  const firstLineEnd = /[\r\n]/.exec(text)?.index ?? text.length;
+  const what = prelude ? 'the text before the first situation' : 'this situation';
+  const error: SyntaxError = {
+    span: { start: offset, end: offset + Math.min(firstLineEnd, 200) },
+    message: `${what} is too long to check (${text.length} characters; the limit is ${MAX_PIECE_LENGTH}): split it into smaller situations`,
+  };
+  const stub = prelude ? undefined : stubSituation(text, offset);
+  return { offset, header: {}, decls: stub ? [stub] : [], comments, errors: [error] };
+}
+
 function parsePiece(documentText: string, bounds: PieceBounds): ParsedPiece {
   const text = documentText.slice(bounds.start, bounds.end);
   const offset = bounds.start;
   const comments = scanComments(text, offset);
+  if (text.length > MAX_PIECE_LENGTH) return oversizedPiece(text, offset, bounds.prelude, comments);
   const rule = bounds.prelude ? 'Prelude' : 'Chunk';
   const match = grammar.match(text, rule);
   if (match.succeeded()) {
@@ -183,13 +203,30 @@ export class SopParser {
   private cache = new Map<string, ParsedPiece>();
 
   parse(uri: string, text: string): SopFile {
+    const steps = this.parseInSteps(uri, text);
+    for (;;) {
+      const step = steps.next();
+      if (step.done) return step.value;
+    }
+  }
+
+  /**
+   * The same parse in steps: the generator pauses after each piece it had to match (reused
+   * pieces cost next to nothing), so an editor can do other work between steps while a
+   * large document is opened. A run abandoned half-way keeps the pieces it matched for
+   * the next parse.
+   */
+  *parseInSteps(uri: string, text: string): Generator<void, SopFile, void> {
     const next = new Map<string, ParsedPiece>();
     const file: SopFile = { uri, text, header: {}, decls: [], comments: [], errors: [] };
     for (const bounds of splitPieces(text)) {
       const key = (bounds.prelude ? 'P' : 'C') + text.slice(bounds.start, bounds.end);
       let piece = next.get(key) ?? this.cache.get(key);
-      if (!piece) piece = parsePiece(text, bounds);
-      else if (piece.offset !== bounds.start) piece = shift(piece, bounds.start - piece.offset);
+      if (!piece) {
+        piece = parsePiece(text, bounds);
+        this.cache.set(key, piece);
+        yield;
+      } else if (piece.offset !== bounds.start) piece = shift(piece, bounds.start - piece.offset);
       piece.offset = bounds.start;
       if (!next.has(key)) next.set(key, piece);
       if (bounds.prelude) file.header = piece.header;

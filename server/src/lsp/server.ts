@@ -1,9 +1,34 @@
 /**
- * PLACEHOLDER language server, kept only until the real one replaces this file. It answers
- * `initialize` and publishes nothing, so the extension's entries, bundles and real-editor
- * tests can be assembled before the language features exist.
+ * The SOP language server, shared by the Node entry (desktop) and the web-worker entry
+ * (VS Code for the Web). It wires LSP to the workspace model (`documents.ts`) and to the
+ * features; every language question goes through the facade `createSopServices()`.
+ *
+ * Initialization options (all optional):
+ * - `diagnosticsDelay`: ms to wait after a change before linting (default 150; the tests
+ *   and the benchmark use 0);
+ * - `clientWatchesFiles`: the client sends `workspace/didChangeWatchedFiles` for `*.sop`
+ *   and `sop.config.json` on its own, so the server need not register watchers.
  */
-import type { Connection } from 'vscode-languageserver';
+import {
+  TextDocumentSyncKind,
+  type Connection,
+  type InitializeParams,
+  type InitializeResult,
+  type ServerCapabilities,
+} from 'vscode-languageserver';
+import { createSopServices, LineIndex } from '../language';
+import { RULE_METAS } from '../language/lint/registry';
+import { codeActionCapabilities, registerCodeActions } from './code-actions';
+import { registerCompileRequest } from './compile-request';
+import { ConfigStore } from './config-store';
+import { toDiagnostic } from './convert';
+import { DEFAULT_DIAGNOSTICS_DELAY_MS, DiagnosticsScheduler } from './diagnostics';
+import { SopWorkspace } from './documents';
+import { featureCapabilities, registerFeatures } from './features/index';
+import { registerFileEvents, registerWatchers } from './file-events';
+import { formattingCapabilities, registerFormatting } from './formatting';
+import { SettingsStore } from './settings';
+import type { ServerLogger } from './state';
 
 /** What the server needs from its surroundings that differs between Node and the browser. */
 export interface ServerHost {
@@ -11,8 +36,90 @@ export interface ServerHost {
   readFile(uri: string): Promise<string | undefined>;
 }
 
+interface InitializationOptions {
+  diagnosticsDelay?: unknown;
+  clientWatchesFiles?: unknown;
+}
+
 export function startServer(connection: Connection, host: ServerHost): void {
-  void host;
-  connection.onInitialize(() => ({ capabilities: {} }));
+  const log = createLogger(connection);
+  const services = createSopServices();
+  const settings = new SettingsStore(connection, log, RULE_METAS.map((meta) => meta.id));
+  // The store reads configuration files through the workspace (created just below).
+  let workspace: SopWorkspace | undefined;
+  const configs = new ConfigStore(
+    RULE_METAS,
+    (uri) => workspace!.readFile(uri),
+    (uri, findings, text) => {
+      const index = new LineIndex(text);
+      void connection.sendDiagnostics({ uri, diagnostics: findings.map((f) => toDiagnostic(f, index)) });
+    },
+  );
+  workspace = new SopWorkspace(connection, services, log, host, configs, settings);
+  const state = workspace;
+
+  const scheduler = new DiagnosticsScheduler(connection, state, DEFAULT_DIAGNOSTICS_DELAY_MS);
+  let folders: string[] = [];
+  let versionedEdits = false;
+  let registerDynamicWatchers = false;
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    const options = (params.initializationOptions ?? {}) as InitializationOptions;
+    const delay = options.diagnosticsDelay;
+    if (typeof delay === 'number' && Number.isFinite(delay) && delay >= 0) {
+      scheduler.delayMs = delay;
+    }
+    const capabilities = params.capabilities;
+    settings.pullSupported = capabilities.workspace?.configuration === true;
+    versionedEdits = capabilities.workspace?.workspaceEdit?.documentChanges === true;
+    registerDynamicWatchers =
+      options.clientWatchesFiles !== true && capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+    folders = (params.workspaceFolders ?? []).map((folder) => folder.uri);
+    if (folders.length === 0 && params.rootUri) folders = [params.rootUri];
+
+    const serverCapabilities: ServerCapabilities = {
+      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+      ...codeActionCapabilities,
+      ...formattingCapabilities,
+      ...featureCapabilities(),
+    };
+    return { capabilities: serverCapabilities, serverInfo: { name: 'sop-language-server' } };
+  });
+
+  connection.onInitialized(() => {
+    if (registerDynamicWatchers) void registerWatchers(connection, state);
+  });
+
+  connection.onDidChangeConfiguration((params) => {
+    settings.changed(params.settings);
+    scheduler.scheduleAll();
+  });
+
+  state.documents.onDidChangeContent((event) => scheduler.documentChanged(event.document.uri));
+  state.documents.onDidClose((event) => {
+    const uri = event.document.uri;
+    scheduler.documentClosed(uri);
+    state.documentClosed(uri);
+    // Scripts importing it now read the file from disk instead of the editor's buffer.
+    scheduler.scheduleImporters(uri);
+  });
+
+  registerFileEvents(connection, state, scheduler);
+  registerCodeActions(connection, state, { get versionedEdits() { return versionedEdits; } });
+  registerFormatting(connection, state);
+  registerCompileRequest(connection, state, () => folders);
+  registerFeatures(connection, state);
+
+  state.documents.listen(connection);
   connection.listen();
+}
+
+/** Writes to the client's output channel (`window/logMessage`). */
+function createLogger(connection: Connection): ServerLogger {
+  return {
+    error: (message) => connection.console.error(message),
+    warn: (message) => connection.console.warn(message),
+    info: (message) => connection.console.info(message),
+    debug: (message) => connection.console.debug(message),
+  };
 }

@@ -37,9 +37,11 @@ export interface ServerState {
 
   /**
    * The parse of an open document's current version, cached by uri + version: calling it
-   * from several features for one keystroke parses once. `undefined` when not open.
+   * from several features for one keystroke parses once. A large document is parsed in
+   * slices that yield to other requests, so this is asynchronous. `undefined` when the
+   * document is not open.
    */
-  getFile(uri: string): SopFile | undefined;
+  getFile(uri: string): Promise<SopFile | undefined>;
   /**
    * The document with everything it imports (transitively). Imports are read from the
    * open documents first (unsaved edits count), then from the host (disk or the client).

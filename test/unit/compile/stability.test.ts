@@ -83,7 +83,7 @@ describe('compile: source positions', () => {
     ].join('\r\n');
     const { ivr } = compileText(text);
     assert.deepEqual(ivr.nodes['silent/1'].source, { file: 'test.sop', line: 3, column: 3 });
-    assert.deepEqual(ivr.nodes['silent/2/fallback/2'].source, { file: 'test.sop', line: 6, column: 29 });
+    assert.deepEqual(ivr.nodes['silent/2/fallback/2'].source, { file: 'test.sop', line: 6, column: 28 });
     assert.deepEqual(ivr.nodes['silent/2/fallback/3'].source, { file: 'test.sop', line: 7, column: 5 });
     assert.deepEqual(ivr.situations.silent.source, { file: 'test.sop', line: 2, column: 1 });
   });

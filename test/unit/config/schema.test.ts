@@ -16,7 +16,8 @@ const schemaPath = join(__dirname, '../../../schema/sop-config.schema.json');
 /** Checks a schema against a rule list: the same ids, and per rule the same option names. */
 export function assertSchemaMatchesRules(schema: Record<string, unknown>, rules: readonly RuleMeta[]): void {
   assert.deepEqual(schemaRuleIds(schema), rules.map((r) => r.id).sort());
-  const ruleSchemas = (schema.properties as any).rules.properties;
+  type RuleSchema = { anyOf: [unknown, { items: [unknown, { properties: Record<string, unknown> }] }] };
+  const ruleSchemas = (schema.properties as { rules: { properties: Record<string, RuleSchema> } }).rules.properties;
   for (const rule of rules) {
     const optionsSchema = ruleSchemas[rule.id].anyOf[1].items[1];
     assert.deepEqual(Object.keys(optionsSchema.properties).sort(), Object.keys(rule.options ?? {}).sort(), rule.id);

@@ -16,7 +16,7 @@ import { displayPath, removeIfPresent, toUri, writeFileAtomic } from '../files';
 import { renderStylish, plural } from '../formats/stylish';
 import { BUILD_HELP } from '../help';
 import type { Io } from '../io';
-import { HELP_OPTION, LINT_OPTIONS, locatedFindings, printInputErrors, reportBrokenConfig, runLint } from './shared';
+import { HELP_OPTION, LINT_OPTIONS, locatedFindings, printInputErrors, reportConfig, runLint } from './shared';
 
 const OPTIONS: OptionSpec[] = [HELP_OPTION, ...LINT_OPTIONS, { name: 'out', kind: 'value', short: 'o' }];
 
@@ -29,7 +29,7 @@ export async function runBuild(argv: readonly string[], io: Io): Promise<number>
   const outRoot = toUri(args.values.get('out') ?? 'out', io.cwd);
   const { services, scripts, session } = await runLint(args, io, 'build');
   printInputErrors(session.inputErrors, io);
-  if (session.configFindings) return reportBrokenConfig(session.configFindings, session.locator, io);
+  if (reportConfig(session, io)) return EXIT_USAGE;
 
   const show = (uri: string) => displayPath(uri, io.cwd);
   const notes: string[] = [];

@@ -9,7 +9,7 @@ import { CHECK_HELP } from '../help';
 import type { Io } from '../io';
 import { tally } from '../located';
 import { suggestClosest } from '../suggest';
-import { HELP_OPTION, LINT_OPTIONS, locatedFindings, printInputErrors, reportBrokenConfig, runLint } from './shared';
+import { HELP_OPTION, LINT_OPTIONS, locatedFindings, printInputErrors, reportConfig, runLint } from './shared';
 
 const OPTIONS: OptionSpec[] = [
   HELP_OPTION,
@@ -29,7 +29,7 @@ export async function runCheck(argv: readonly string[], io: Io): Promise<number>
 
   const { rules, scripts, session } = await runLint(args, io, 'check');
   printInputErrors(session.inputErrors, io);
-  if (session.configFindings) return reportBrokenConfig(session.configFindings, session.locator, io);
+  if (reportConfig(session, io)) return EXIT_USAGE;
 
   const findings = locatedFindings(session, args.flags.has('quiet'));
   io.out(renderFindings(format, findings, { palette: io.palette, rules, cwd: io.cwd, fileCount: scripts.scripts.length }));

@@ -2,16 +2,16 @@
  * The steps `check` and `build` share: options common to both, finding the scripts,
  * running the lint session, and refusing to go on with a broken configuration.
  */
-import { createSopServices, type Finding, type SopServices } from '../../language';
+import { createSopServices, type SopServices } from '../../language';
+import { RULE_METAS } from '../../language/lint/registry';
 import type { RuleMeta } from '../../language/rule-meta';
 import type { OptionSpec, ParsedArgs } from '../args';
 import { ConfigLoader, parseRuleOverrides } from '../config-loader';
-import { EXIT_USAGE, InputError } from '../errors';
+import { InputError } from '../errors';
 import { collectScripts, type ScriptSet } from '../files';
 import { compactLine } from '../formats/lines';
 import type { Io } from '../io';
-import type { LocatedFinding, Locator } from '../located';
-import { allRuleMetas } from '../rule-catalog';
+import type { LocatedFinding } from '../located';
 import { lintScripts, type SessionResult } from '../session';
 
 export const HELP_OPTION: OptionSpec = { name: 'help', kind: 'flag', short: 'h' };
@@ -29,12 +29,12 @@ export interface LintRun {
 
 /** Finds the scripts named by the arguments and lints them. */
 export async function runLint(args: ParsedArgs, io: Io, command: string): Promise<LintRun> {
-  const rules = allRuleMetas();
+  const rules = [...RULE_METAS];
   const overrides = parseRuleOverrides(args.lists.get('rule') ?? [], rules, command);
   const scripts = findScripts(args.positionals, io);
   const services = createSopServices();
   const loader = new ConfigLoader(rules, overrides, io.cwd);
-  const session = await lintScripts(scripts.scripts, { services, rules, loader, cwd: io.cwd });
+  const session = await lintScripts(scripts.scripts, { services, loader, cwd: io.cwd });
   return { services, rules, scripts, session };
 }
 
@@ -48,11 +48,15 @@ export function findScripts(positionals: readonly string[], io: Io): ScriptSet {
   return found;
 }
 
-/** Prints a broken configuration's problems, each at its file:line:column; the run stops with 2. */
-export function reportBrokenConfig(findings: readonly Finding[], locator: Locator, io: Io): number {
-  for (const finding of findings) io.err(`${compactLine(locator.locate(finding))}\n`);
-  io.err('sop: fix the configuration above before running again\n');
-  return EXIT_USAGE;
+/**
+ * Prints the configuration files' problems, each at its file:line:column, on stderr (the
+ * findings' own format stays clean for the programs reading stdout). Returns true when the
+ * configuration is broken and the command must stop.
+ */
+export function reportConfig(session: SessionResult, io: Io): boolean {
+  for (const finding of session.configFindings) io.err(`${compactLine(session.locator.locate(finding))}\n`);
+  if (session.configBroken) io.err('sop: fix the configuration above before running again\n');
+  return session.configBroken;
 }
 
 /** Every finding of the session, located, in script order, optionally errors only. */

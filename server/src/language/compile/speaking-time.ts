@@ -10,9 +10,9 @@ import type { TextPart } from './types';
 export const MS_PER_CJK_CHAR = 250;
 /** One word of an alphabetic language: about 2.5 words a second. */
 export const MS_PER_WORD = 400;
-/** A pause at `,` `,` `、` `;` `;` `:` `:`. */
+/** A pause at a comma, `、`, a semicolon or a colon (full-width or ASCII). */
 export const MS_CLAUSE_PAUSE = 250;
-/** A pause at `。` `.` `!` `!` `?` `?` `…`. */
+/** A pause at `。`, `…`, a full stop, an exclamation or a question mark (full-width or ASCII). */
 export const MS_SENTENCE_PAUSE = 500;
 /** A placeholder in a phrase with CJK text: a typical value (a surname, a number) of 3 characters. */
 export const MS_PLACEHOLDER_CJK = 3 * MS_PER_CJK_CHAR;
@@ -21,17 +21,21 @@ export const MS_PLACEHOLDER_WORDS = 2 * MS_PER_WORD;
 
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
 const WORD_CHAR = /[\p{L}\p{N}]/u;
-// Apostrophes and hyphens inside a word ("don't", "e-mail") do not start a new word.
-const WORD_JOINER = /['’-]/u;
+// Marks between two letters or digits of a word ("don't", "e-mail", "3.50", "1,000") do not
+// start a new word.
+const WORD_JOINER = /['\u2019.,-]/u;
+// After these, an ASCII mark is inside a word or a number, not a pause.
+const ASCII_WORD_CHAR = /[A-Za-z0-9/]/;
+// Written as escapes so the full-width marks cannot be mistaken for (or edited into) ASCII.
 const FULL_WIDTH_PAUSES: Record<string, number> = {
-  ',': MS_CLAUSE_PAUSE,
-  '、': MS_CLAUSE_PAUSE,
-  ';': MS_CLAUSE_PAUSE,
-  ':': MS_CLAUSE_PAUSE,
-  '。': MS_SENTENCE_PAUSE,
-  '!': MS_SENTENCE_PAUSE,
-  '?': MS_SENTENCE_PAUSE,
-  '…': MS_SENTENCE_PAUSE,
+  '\uFF0C': MS_CLAUSE_PAUSE, // ，
+  '\u3001': MS_CLAUSE_PAUSE, // 、
+  '\uFF1B': MS_CLAUSE_PAUSE, // ；
+  '\uFF1A': MS_CLAUSE_PAUSE, // ：
+  '\u3002': MS_SENTENCE_PAUSE, // 。
+  '\uFF01': MS_SENTENCE_PAUSE, // ！
+  '\uFF1F': MS_SENTENCE_PAUSE, // ？
+  '\u2026': MS_SENTENCE_PAUSE, // …
 };
 const ASCII_PAUSES: Record<string, number> = {
   ',': MS_CLAUSE_PAUSE,
@@ -84,13 +88,14 @@ function estimateTextMs(text: string): number {
 }
 
 /**
- * The pause a punctuation mark makes. ASCII marks pause unless a letter, a digit or `/`
- * follows them, so `3.5`, `1,000` and `Mr./Ms.` are read without a pause inside them.
+ * The pause a punctuation mark makes. Chinese text is often typed with ASCII marks
+ * ("您好!请问"), so those pause too — unless an ASCII letter, digit or `/` follows them,
+ * which keeps `3.50`, `1,000` and `Mr./Ms.` free of pauses inside them.
  */
 function pauseOf(char: string, next: string | undefined): number {
   const fullWidth = FULL_WIDTH_PAUSES[char];
   if (fullWidth) return fullWidth;
   const ascii = ASCII_PAUSES[char];
   if (!ascii) return 0;
-  return next !== undefined && (WORD_CHAR.test(next) || next === '/') ? 0 : ascii;
+  return next !== undefined && ASCII_WORD_CHAR.test(next) ? 0 : ascii;
 }

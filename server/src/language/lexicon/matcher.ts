@@ -4,7 +4,7 @@
  * (linear in the phrase). Both run on normalised text, and matches are mapped back to
  * offsets in the text the caller passed in.
  */
-import type { RE2JS } from 're2js';
+import { RE2JS, RE2Set } from 're2js';
 import { AhoCorasick, type SearchCost } from './aho-corasick';
 import { isPunctuation, normalizePhrase, normalizeText } from './normalize';
 import { compilePattern } from './pattern';
@@ -46,6 +46,7 @@ export function createPhraseMatcher(entries: readonly LexiconEntry[], allow: rea
       if (compiled.ok) patterns.push({ rank, regex: compiled.regex, group: PHRASE_GROUP in compiled.regex.namedGroups() ? PHRASE_GROUP : undefined });
     }
   });
+  const prefilter = createPrefilter(patterns.map((p) => p.regex));
   const allowKeys = allow.map(normalizePhrase);
   // Allowed phrases share the automaton; their keys come after the entries' keys.
   const automaton = new AhoCorasick([...literalKeys, ...allowKeys]);
@@ -60,7 +61,8 @@ export function createPhraseMatcher(entries: readonly LexiconEntry[], allow: rea
       if (hit.key < literalKeys.length) candidates.push({ rank: literalRanks[hit.key], start: hit.start, end: hit.end });
       else allowed.push(hit);
     }
-    for (const { rank, regex, group } of patterns) {
+    for (const index of prefilter(folded)) {
+      const { rank, regex, group } = patterns[index];
       const m = regex.matcher(folded);
       while (m.find()) {
         const span = group && m.start(group) >= 0 ? { start: m.start(group), end: m.end(group) } : { start: m.start(), end: m.end() };
@@ -76,6 +78,24 @@ export function createPhraseMatcher(entries: readonly LexiconEntry[], allow: rea
   }
 
   return { find, cost };
+}
+
+/**
+ * Which patterns match a text at all. Most phrases match none, and one RE2 set answers
+ * for every pattern in a single pass; only the patterns it names are then run to find
+ * positions (which needs the slower capture-tracking engine).
+ */
+function createPrefilter(regexes: RE2JS[]): (text: string) => number[] {
+  if (regexes.length === 0) return () => [];
+  try {
+    const set = new RE2Set(RE2Set.UNANCHORED, RE2JS.CASE_INSENSITIVE);
+    for (const regex of regexes) set.add(regex.pattern());
+    set.compile();
+    return (text) => set.match(text);
+  } catch {
+    // A set can exceed RE2's memory budget where its patterns alone do not; test each then.
+    return (text) => regexes.flatMap((regex, index) => (regex.test(text) ? [index] : []));
+  }
 }
 
 /**

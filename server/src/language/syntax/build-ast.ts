@@ -23,6 +23,7 @@ import type {
   StringLit,
 } from '../ast';
 import { unitMilliseconds } from '../duration';
+import { KEYWORDS } from '../keywords';
 
 /** An error production (`BadStep`/`BadDecl`) met during the walk: a line to explain. */
 export interface BadLine {
@@ -90,6 +91,17 @@ function steps(node: IterationNode): Step[] {
 
 function field(node: NonterminalNode, kw: Node, value: Node): HeaderField {
   return { keyword: kw.ast() as Keyword, value: value.ast() as StringLit, span: spanOf(node) };
+}
+
+/** One action per keyword rule (`kwSay`, `kwWait`, …): a `Keyword` with its spelling. */
+function keywordActions(): Record<string, (this: NonterminalNode, word: Node) => Keyword> {
+  const actions: Record<string, (this: NonterminalNode, word: Node) => Keyword> = {};
+  for (const name of Object.keys(KEYWORDS)) {
+    actions[`kw${name[0].toUpperCase()}${name.slice(1)}`] = function (this: NonterminalNode, word: Node) {
+      return { span: spanOf(this), spelling: /^[a-z]/.test(word.sourceString) ? 'en' : 'zh' };
+    };
+  }
+  return actions;
 }
 
 const semantics = grammar.createSemantics().addOperation<unknown>('ast', {
@@ -219,9 +231,7 @@ const semantics = grammar.createSemantics().addOperation<unknown>('ast', {
     steps(body);
     return null;
   },
-  kw(word) {
-    return { span: spanOf(this), spelling: /^[a-z]/.test(word.sourceString) ? 'en' : 'zh' };
-  },
+  ...keywordActions(),
   ident(_start, _rest) {
     return { kind: 'ident', name: this.sourceString, span: spanOf(this) };
   },

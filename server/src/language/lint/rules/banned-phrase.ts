@@ -1,26 +1,12 @@
 /** `banned-phrase`: a `say` or `promise` text contains a banned phrasing of the lexicon. */
 import type { StringLit } from '../../ast';
-import type { SopConfig } from '../../config/types';
 import type { Fix } from '../../finding';
 import { forEachStep } from '../../flow';
-import { createPhraseMatcher } from '../../lexicon/matcher';
+import { matcherForConfig } from '../../config/matcher-for-config';
 import type { PhraseMatcher } from '../../lexicon/types';
 import { escapeForString } from '../edits';
 import { situationsOf } from '../model';
 import type { Report, Rule } from '../rule';
-
-// Building the automaton costs more than scanning a script, so it is built once per
-// configuration (configurations are immutable once loaded) and shared by every lint run.
-const matchers = new WeakMap<SopConfig, PhraseMatcher>();
-
-function matcherFor(config: SopConfig): PhraseMatcher {
-  let matcher = matchers.get(config);
-  if (!matcher) {
-    matcher = createPhraseMatcher(config.lexicon, config.allow);
-    matchers.set(config, matcher);
-  }
-  return matcher;
-}
 
 export const bannedPhrase: Rule = {
   meta: {
@@ -29,7 +15,8 @@ export const bannedPhrase: Rule = {
     description: 'A `say` or `promise` text contains a phrasing the lexicon bans; the fixes offer its suggested replacements.',
   },
   check({ file, config }) {
-    const matcher = matcherFor(config);
+    // One matcher per configuration, shared by every file linted under it.
+    const matcher = matcherForConfig(config);
     const reports: Report[] = [];
     for (const situation of situationsOf(file)) {
       forEachStep(situation, ({ step }) => {

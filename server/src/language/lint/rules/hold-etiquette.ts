@@ -3,7 +3,7 @@ import type { SopFile } from '../../ast';
 import type { Fix } from '../../finding';
 import { forEachStep, stepsBefore, type StepPlace } from '../../flow';
 import { spell } from '../../keywords';
-import { insertStepsAround, phraseLanguage, quoteString, quoteStyleNear, spellDuration } from '../edits';
+import { insertStepsAfter, phraseLanguage, quoteString, quoteStyleNear } from '../edits';
 import { wellFormedSituationsOf } from '../model';
 import { FIX_PHRASES } from '../phrases';
 import type { Report, Rule } from '../rule';
@@ -41,19 +41,20 @@ function checkHold(file: SopFile, place: StepPlace): Report | undefined {
   const quote = quoteStyleNear(file, step.span.start);
   const hold = `"${file.text.slice(step.keyword.span.start, step.keyword.span.end)}"`;
   const problems: string[] = [];
-  const before: string[] = [];
-  const after: string[] = [];
   if (!asked) {
     problems.push(
       `ask the caller before ${hold}: say "${FIX_PHRASES.holdConsent[lang]}" and wait for the answer, then hold in the wait's reply`,
     );
-    before.push(`${spell('say', spelling)} ${quoteString(FIX_PHRASES.holdConsent[lang], quote)}`, `${spell('wait', spelling)} ${spellDuration(5000, spelling)}`);
   }
   if (!thanked) {
     problems.push(`follow ${hold} with a say such as "${FIX_PHRASES.holdReturn[lang]}", so the caller knows you are back`);
-    after.push(`${spell('say', spelling)} ${quoteString(FIX_PHRASES.holdReturn[lang], quote)}`);
   }
-  const title = [asked ? '' : 'ask the caller before the hold', thanked ? '' : 'thank the caller after it'].filter(Boolean).join(' and ');
-  const fixes: Fix[] = [{ title: title[0].toUpperCase() + title.slice(1), edits: insertStepsAround(file.text, place, before, after) }];
+  // Asking consent means moving the hold into a wait's reply, which restructures the
+  // situation; that is left to the author. Thanking the caller is one added line.
+  const fixes: Fix[] = [];
+  if (asked && !thanked) {
+    const line = `${spell('say', spelling)} ${quoteString(FIX_PHRASES.holdReturn[lang], quote)}`;
+    fixes.push({ title: 'Thank the caller after the hold', edits: insertStepsAfter(file.text, place, [line]) });
+  }
   return { span: step.span, message: problems.join('; and '), fixes };
 }

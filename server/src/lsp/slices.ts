@@ -1,0 +1,59 @@
+/**
+ * Long work in slices. The server answers requests on one thread, so anything that could
+ * take longer than a frame (parsing a 50,000-line script for the first time) runs as a
+ * generator of small steps, and the event loop gets a turn whenever a slice has used its
+ * budget. Works in Node and in a web worker alike.
+ */
+
+/** How long one slice may run before the event loop gets a turn. */
+export const SLICE_BUDGET_MS = 15;
+
+const nextTurn: () => Promise<void> =
+  typeof setImmediate === 'function'
+    ? () => new Promise((resolve) => setImmediate(resolve))
+    : messageChannelTurn();
+
+/**
+ * A web worker has no `setImmediate`, and nested `setTimeout(0)` is clamped to 4 ms; a
+ * message to itself is the browser's way of running "right after pending events".
+ */
+function messageChannelTurn(): () => Promise<void> {
+  if (typeof MessageChannel !== 'function') return () => new Promise((resolve) => setTimeout(resolve, 0));
+  const channel = new MessageChannel();
+  const queue: (() => void)[] = [];
+  channel.port1.onmessage = () => queue.shift()?.();
+  return () =>
+    new Promise((resolve) => {
+      queue.push(resolve);
+      channel.port2.postMessage(undefined);
+    });
+}
+
+/** Lets pending messages (requests, edits, cancellations) be handled before continuing. */
+export function yieldToEventLoop(): Promise<void> {
+  return nextTurn();
+}
+
+/**
+ * Runs `steps` to the end, yielding to the event loop whenever a slice has run for
+ * `budgetMs`. Returns `undefined` (and stops stepping) once `abandon()` says the result
+ * is no longer wanted; it is asked after every turn of the event loop.
+ */
+export async function runInSlices<T>(
+  steps: Generator<void, T, void>,
+  abandon: () => boolean = () => false,
+  budgetMs = SLICE_BUDGET_MS,
+): Promise<T | undefined> {
+  let sliceStart = performance.now();
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    if (performance.now() - sliceStart < budgetMs) continue;
+    await yieldToEventLoop();
+    if (abandon()) {
+      steps.return(undefined as T);
+      return undefined;
+    }
+    sliceStart = performance.now();
+  }
+}

@@ -23,6 +23,8 @@ export function createClientOptions(output: vscode.LogOutputChannel): LanguageCl
         vscode.workspace.createFileSystemWatcher('**/sop.config.json'),
       ],
     },
+    // The watchers above already report file changes, so the server need not register its own.
+    initializationOptions: { clientWatchesFiles: true },
     diagnosticCollectionName: 'sop',
     outputChannel: output,
     traceOutputChannel: output,

@@ -4,7 +4,12 @@
  * its `sop/readFile` requests.
  */
 import * as vscode from 'vscode';
-import { LanguageClient } from 'vscode-languageclient/browser';
+import {
+  BrowserMessageReader,
+  BrowserMessageWriter,
+  LanguageClient,
+  type MessageTransports,
+} from 'vscode-languageclient/browser';
 import { activateClient, OUTPUT_CHANNEL_NAME } from './activate-client';
 import { CLIENT_ID, CLIENT_NAME, createClientOptions } from './client-options';
 
@@ -17,14 +22,16 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 
   const serverMain = vscode.Uri.joinPath(context.extensionUri, 'dist', 'server', 'server-browser.js');
   // A factory rather than one worker: "Restart Language Server" needs a fresh worker, and
-  // the old one is terminated so restarts do not pile up idle servers.
-  const startWorker = async (): Promise<Worker> => {
+  // the old one is terminated so restarts do not pile up idle servers. It returns the
+  // transports, not the worker: the web extension host's `Worker` is a shim whose objects
+  // fail the client's `instanceof Worker` test.
+  const startServer = async (): Promise<MessageTransports> => {
     worker?.terminate();
     worker = new Worker(serverMain.toString(true));
-    return worker;
+    return { reader: new BrowserMessageReader(worker), writer: new BrowserMessageWriter(worker) };
   };
   // vscode-languageclient 11 takes (id, name, server, clientOptions) here.
-  client = new LanguageClient(CLIENT_ID, CLIENT_NAME, startWorker, createClientOptions(output));
+  client = new LanguageClient(CLIENT_ID, CLIENT_NAME, startServer, createClientOptions(output));
   await activateClient(context, client, output);
 }
 

@@ -14,6 +14,9 @@ import { compareFindings, configFor, lintText, parseExpectations } from './harne
 
 const FIXTURES = join(__dirname, 'fixtures');
 
+/** Rules whose every finding carries a repair besides the suppression comment. */
+const REPAIRABLE = new Set(['banned-phrase', 'missing-fallback', 'abrupt-hangup', 'unreachable-step', 'undefined-variable', 'unused-variable']);
+
 function fixtureFiles(): string[] {
   return readdirSync(FIXTURES, { recursive: true, encoding: 'utf8' })
     .filter((name) => name.endsWith('.sop'))
@@ -48,6 +51,8 @@ describe('lint fixtures', () => {
         const findings = await lintText(path, text, config);
         const problems: string[] = [];
         for (const finding of findings) {
+          const repairs = (finding.fixes ?? []).filter((f) => !f.title.startsWith('Suppress '));
+          if (REPAIRABLE.has(finding.rule) && repairs.length === 0) problems.push(`${finding.rule} at offset ${finding.span.start} offers no repair`);
           for (const fix of finding.fixes ?? []) {
             const fixed = applyEdits(text, fix.edits);
             const after = await lintText(path, fixed, config);

@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { DiagnosticSeverity, DiagnosticTag, FileChangeType, type Diagnostic } from 'vscode-languageserver-protocol/node';
-import { LspTestClient, TestWorkspace } from './lsp-client';
+import { LspTestClient, messageOf, TestWorkspace } from './lsp-client';
 
 const RULES_DOC = 'https://github.com/sop-studio/sop-studio/blob/main/docs/rules.md';
 
@@ -25,7 +25,7 @@ describe('LSP diagnostics', function () {
 
   before(async () => {
     ws = new TestWorkspace();
-    client = await LspTestClient.start({ settings: (scope) => (scope && settings[scope]) ?? {} });
+    client = await LspTestClient.start({ settings: (scope) => (scope ? settings[scope] : undefined) ?? {} });
   });
   after(async () => {
     await client?.stop();
@@ -143,7 +143,7 @@ situation a "A" {
     assert.equal(problem.code, 'config');
     assert.equal(problem.source, 'sop');
     assert.deepEqual(problem.range.start, { line: 1, character: 28 });
-    assert.match(problem.message, /"loud" is not a severity/);
+    assert.match(messageOf(problem), /"loud" is not a severity/);
 
     // Fixing the file clears them.
     const cleared = client.waitForDiagnostics(config, (p) => p.diagnostics.length === 0);

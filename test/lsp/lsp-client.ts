@@ -62,6 +62,8 @@ export interface StartOptions {
   settings?: (scopeUri: string | undefined) => Record<string, unknown>;
   /** Workspace folder uris sent with `initialize`. */
   workspaceFolders?: string[];
+  /** Extra options for the server's `node` (the benchmark passes `--expose-gc`). */
+  nodeArgs?: string[];
 }
 
 interface Waiter {
@@ -126,7 +128,7 @@ export class LspTestClient {
   /** Spawns the server and completes the `initialize` handshake. */
   static async start(options: StartOptions = {}): Promise<LspTestClient> {
     await buildServer();
-    const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: 'pipe' });
+    const child = spawn(process.execPath, [...(options.nodeArgs ?? []), SERVER, '--stdio'], { stdio: 'pipe' });
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
     connection.listen();
     const client = new LspTestClient(child, connection, options);
@@ -270,6 +272,11 @@ export class TestWorkspace {
   dispose(): void {
     rmSync(this.dir, { recursive: true, force: true });
   }
+}
+
+/** A diagnostic's message as text (the protocol also allows markup). */
+export function messageOf(diagnostic: Diagnostic): string {
+  return typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value;
 }
 
 /** Applies LSP text edits to a text (as an editor would), for checking a fix's result. */

@@ -28,6 +28,7 @@ import { featureCapabilities, registerFeatures } from './features/index';
 import { registerFileEvents, registerWatchers } from './file-events';
 import { formattingCapabilities, registerFormatting } from './formatting';
 import { SettingsStore } from './settings';
+import { registerStatsRequest } from './stats-request';
 import type { ServerLogger } from './state';
 
 /** What the server needs from its surroundings that differs between Node and the browser. */
@@ -45,18 +46,17 @@ export function startServer(connection: Connection, host: ServerHost): void {
   const log = createLogger(connection);
   const services = createSopServices();
   const settings = new SettingsStore(connection, log, RULE_METAS.map((meta) => meta.id));
-  // The store reads configuration files through the workspace (created just below).
-  let workspace: SopWorkspace | undefined;
+  // The store reads configuration files through the workspace, created just below.
+  const readFile = (uri: string) => state.readFile(uri);
   const configs = new ConfigStore(
     RULE_METAS,
-    (uri) => workspace!.readFile(uri),
+    readFile,
     (uri, findings, text) => {
       const index = new LineIndex(text);
       void connection.sendDiagnostics({ uri, diagnostics: findings.map((f) => toDiagnostic(f, index)) });
     },
   );
-  workspace = new SopWorkspace(connection, services, log, host, configs, settings);
-  const state = workspace;
+  const state: SopWorkspace = new SopWorkspace(connection, services, log, host, configs, settings);
 
   const scheduler = new DiagnosticsScheduler(connection, state, DEFAULT_DIAGNOSTICS_DELAY_MS);
   let folders: string[] = [];
@@ -108,6 +108,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
   registerCodeActions(connection, state, { get versionedEdits() { return versionedEdits; } });
   registerFormatting(connection, state);
   registerCompileRequest(connection, state, () => folders);
+  registerStatsRequest(connection);
   registerFeatures(connection, state);
 
   state.documents.listen(connection);

@@ -5,7 +5,7 @@
 import { strict as assert } from 'node:assert';
 import { parseConfig } from '../../../server/src/language/config';
 import { LineIndex } from '../../../server/src/language/line-index';
-import { SPEC_RULES } from './spec-rules';
+import { RULE_METAS as SPEC_RULES } from '../../../server/src/language/lint/registry';
 
 interface Case {
   name: string;

@@ -6,7 +6,7 @@ import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { recommendedLexicon } from '../../../server/src/language/lexicon';
-import { SPEC_RULES } from './spec-rules';
+import { RULE_METAS as SPEC_RULES } from '../../../server/src/language/lint/registry';
 
 const page = readFileSync(join(__dirname, '../../../docs/configuration.md'), 'utf8');
 

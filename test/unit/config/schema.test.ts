@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import Ajv from 'ajv';
 import { buildConfigSchema, parseConfig, schemaRuleIds } from '../../../server/src/language/config';
 import type { RuleMeta } from '../../../server/src/language/rule-meta';
-import { SPEC_RULES } from './spec-rules';
+import { RULE_METAS as SPEC_RULES } from '../../../server/src/language/lint/registry';
 
 const schemaPath = join(__dirname, '../../../schema/sop-config.schema.json');
 

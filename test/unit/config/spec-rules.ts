@@ -1,7 +1,7 @@
 /**
- * The rules of the spec's table, as the configuration tests need them. The rule registry
- * (`server/src/language/lint/registry.ts`) will declare the same; until every rule is in
- * it, the configuration and the schema are tested against this list.
+ * The rules of the spec's table, written down by hand from the spec so that
+ * `registry-matches-spec.test.ts` can check the registry (`server/src/language/lint/registry.ts`)
+ * against it.
  */
 import type { RuleMeta } from '../../../server/src/language/rule-meta';
 

@@ -42,7 +42,22 @@ export interface CompletionEntry {
 export interface CompletionOptions {
   /** Leaves out standard phrasings the configured lexicon bans (the built-in one bans none). */
   isBanned?(phrase: string): boolean;
+  /**
+   * The character whose typing asked for completion (absent when the writer asked, or
+   * typed a word). A space only completes an argument (`goto |`, `wait |`, `say |`), `{`
+   * only a placeholder and a quote only a new phrase, so prose typed in a string or
+   * between words does not keep opening lists.
+   */
+  triggerCharacter?: string;
 }
+
+const TRIGGERED: Record<string, ReadonlyArray<CursorContext['kind']>> = {
+  ' ': ['situation-id', 'duration', 'phrase', 'tag'],
+  '\u3000': ['situation-id', 'duration', 'phrase', 'tag'],
+  '{': ['variable'],
+  '"': ['phrase-in-string'],
+  '“': ['phrase-in-string'],
+};
 
 /** Keywords that take an argument completion can offer, so the list reopens after them. */
 const RETRIGGER = new Set<KeywordName>(['say', 'wait', 'goto', 'hold', 'promise', 'tags']);
@@ -59,6 +74,10 @@ export function completeAt(program: Program, uri: string, offset: number, option
   const file = program.files.get(uri);
   if (!file) return [];
   const { context, replace, prefix } = analyzeCursor(file.text, offset);
+  const trigger = options.triggerCharacter;
+  if (trigger !== undefined && TRIGGERED[trigger] && (!TRIGGERED[trigger].includes(context.kind) || (context.kind === 'phrase-in-string' && prefix !== ''))) {
+    return [];
+  }
   const style = detectStyle(file);
   const span = { start: replace.start, end: replace.end };
   // A keyword gets its trailing space unless one is already there (a line break is not one:
@@ -76,7 +95,9 @@ export function completeAt(program: Program, uri: string, offset: number, option
     case 'phrase-in-string': {
       const close = context.closed ? '' : context.quote === 'ascii' ? '"' : '”';
       const inner = (text: string) => quoteString(text, context.quote).slice(1, -1) + close;
-      return phraseEntries(style, options, inner, span);
+      // What the writer has started to type tells the language best.
+      const language = /\p{Script=Han}/u.test(prefix) ? 'zh' : /[a-z]/i.test(prefix) ? 'en' : style.language;
+      return phraseEntries({ ...style, language }, options, inner, span);
     }
     case 'variable':
       return variableEntries(program, file.text, context.closed, span);
@@ -149,7 +170,7 @@ function durationEntries(after: 'wait' | 'hold' | 'promise', style: WritingStyle
   return texts.map((text, index) => ({
     label: text,
     kind: 'duration' as const,
-    detail: describeDuration(parseDuration(text) ?? 0),
+    detail: describeDuration(parseDuration(text) ?? 0, { amount: parseFloat(text), unit: text.replace(/^[\d.]+/, '') }),
     newText: text,
     span,
     sortText: String(index).padStart(2, '0'),

@@ -12,18 +12,41 @@ function plural(count: number, unit: string): string {
   return `${count} ${unit}${count === 1 ? '' : 's'}`;
 }
 
-/** `5000` → "5 seconds", `90000` → "1 minute 30 seconds (90 seconds)", `500` → "500 milliseconds". */
-export function describeDuration(ms: number): string {
-  let rest = Math.max(0, Math.round(ms));
-  if (rest === 0) return '0 seconds';
-  const parts: string[] = [];
-  for (const [size, unit] of UNITS) {
-    const count = Math.floor(rest / size);
-    if (count === 0) continue;
-    parts.push(plural(count, unit));
-    rest -= count * size;
+const UNIT_NAMES: Record<string, string> = {
+  ms: 'millisecond',
+  毫秒: 'millisecond',
+  s: 'second',
+  秒: 'second',
+  m: 'minute',
+  分钟: 'minute',
+  h: 'hour',
+  小时: 'hour',
+  d: 'day',
+  天: 'day',
+};
+
+/**
+ * A duration in words, in the unit it was written in when known, with its length in
+ * seconds when that unit is not seconds: `5s` → "5 seconds", `24h` → "24 hours (86400
+ * seconds)", `1.5分钟` → "1.5 minutes (90 seconds)". Without the written form, the largest
+ * whole units are used: `90000` → "1 minute 30 seconds (90 seconds)".
+ */
+export function describeDuration(ms: number, written?: { amount: number; unit: string }): string {
+  const unitName = written && UNIT_NAMES[written.unit];
+  let reading: string;
+  if (written && unitName) {
+    reading = `${written.amount} ${unitName}${written.amount === 1 ? '' : 's'}`;
+  } else {
+    let rest = Math.max(0, Math.round(ms));
+    const parts: string[] = [];
+    for (const [size, unit] of UNITS) {
+      const count = Math.floor(rest / size);
+      if (count === 0) continue;
+      parts.push(plural(count, unit));
+      rest -= count * size;
+    }
+    reading = parts.join(' ') || '0 seconds';
   }
-  const reading = parts.join(' ');
   const inSeconds = describeSeconds(ms);
   return reading === inSeconds || ms < 1000 ? reading : `${reading} (${inSeconds})`;
 }

@@ -52,7 +52,7 @@ export function hoverAt(program: Program, uri: string, offset: number, options: 
       return { span: target.span, markdown: describeVariable(program, uri, target.name) };
     case 'duration': {
       const { duration } = target;
-      return { span: duration.span, markdown: `\`${duration.raw}\` — ${describeDuration(duration.ms)}` };
+      return { span: duration.span, markdown: `\`${duration.raw}\` — ${describeDuration(duration.ms, duration)}` };
     }
     case 'keyword': {
       const other = spell(target.name, target.keyword.spelling === 'en' ? 'zh' : 'en');

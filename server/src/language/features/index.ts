@@ -7,7 +7,7 @@
 export { completeAt, type CompletionEntry, type CompletionKind, type CompletionOptions } from './completion';
 export { analyzeCursor, type CursorAnalysis, type CursorContext } from './completion-context';
 export { hoverAt, type HoverInfo, type HoverOptions } from './hover';
-export { definitionsAt, referencesAt, occurrencesOf, symbolAt, type Location, type NamedSymbol, type Occurrence } from './navigation';
+export { definitionsAt, referencesAt, occurrencesOf, symbolAt, declaringUris, type Location, type NamedSymbol, type Occurrence } from './navigation';
 export { prepareRenameAt, renameAt, checkNewName, type PrepareRenameResult, type RenameResult } from './rename';
 export { outlineOf, workspaceSituations, type OutlineKind, type OutlineSymbol, type WorkspaceSituation } from './symbols';
 export { foldingRegionsOf, type FoldingRegion } from './folding';

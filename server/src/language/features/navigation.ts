@@ -69,6 +69,16 @@ export function occurrencesOf(files: Iterable<SopFile>, symbol: NamedSymbol): Oc
 }
 
 /**
+ * The files of `program` that declare `symbol` (its situation, its `var`), or the root when
+ * nothing declares it. Another program uses the same symbol exactly when it holds one of
+ * these files, since names are global within a program.
+ */
+export function declaringUris(program: Program, symbol: NamedSymbol): string[] {
+  const uris = new Set(occurrencesOf(program.files.values(), symbol).filter((o) => o.declaration).map((o) => o.uri));
+  return uris.size > 0 ? [...uris] : [program.root.uri];
+}
+
+/**
  * Where the name under the cursor is defined: the situation(s) with that id, the `var`
  * declaring a variable, or the file an `import` names (at its start).
  */

@@ -14,6 +14,13 @@ export function lineStartOf(text: string, offset: number): number {
   return i;
 }
 
+/** The offset at which the line before the one starting at `lineStart` starts. */
+export function previousLineStart(text: string, lineStart: number): number {
+  let end = lineStart - 1;
+  if (text[end] === '\n' && text[end - 1] === '\r') end--;
+  return lineStartOf(text, Math.max(0, end));
+}
+
 /** The offset just before the line break of the line holding `offset`. */
 export function lineEndOf(text: string, offset: number): number {
   let i = offset;
@@ -88,26 +95,44 @@ export function phraseLanguage(file: SopFile): 'zh' | 'en' {
   return /\p{Script=Han}/u.test(file.text) ? 'zh' : 'en';
 }
 
+// The `say` strings of each file in source order, so fixes for many findings do not walk
+// the whole file each time (ASTs are immutable and shared, so caching by file is safe).
+const sayTexts = new WeakMap<SopFile, StringLit[]>();
+
+function sayTextsOf(file: SopFile): StringLit[] {
+  let texts = sayTexts.get(file);
+  if (!texts) {
+    const found: StringLit[] = [];
+    const visit = (steps: readonly Step[]) => {
+      for (const step of steps) {
+        if (step.kind === 'say') found.push(step.text);
+        else if (step.kind === 'wait') {
+          if (step.reply) visit(step.reply.steps);
+          if (step.fallback) visit(step.fallback.steps);
+        }
+      }
+    };
+    for (const decl of file.decls) if (decl.kind === 'situation') visit(decl.steps);
+    texts = found;
+    sayTexts.set(file, texts);
+  }
+  return texts;
+}
+
 /**
  * The quote style to write a new phrase in: that of the nearest `say` before `offset`,
- * else of any `say` in the file, else ASCII quotes.
+ * else of the first `say` in the file, else ASCII quotes.
  */
 export function quoteStyleNear(file: SopFile, offset: number): StringLit['quote'] {
-  let best: StringLit | undefined;
-  let first: StringLit | undefined;
-  const visit = (steps: readonly Step[]) => {
-    for (const step of steps) {
-      if (step.kind === 'say') {
-        first ??= step.text;
-        if (step.span.start <= offset) best = step.text;
-      } else if (step.kind === 'wait') {
-        if (step.reply) visit(step.reply.steps);
-        if (step.fallback) visit(step.fallback.steps);
-      }
-    }
-  };
-  for (const decl of file.decls) if (decl.kind === 'situation') visit(decl.steps);
-  return (best ?? first)?.quote ?? 'ascii';
+  const texts = sayTextsOf(file);
+  let lo = 0;
+  let hi = texts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (texts[mid].span.start <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return (texts[lo - 1] ?? texts[0])?.quote ?? 'ascii';
 }
 
 /**

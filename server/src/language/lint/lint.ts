@@ -1,15 +1,15 @@
 /**
- * The lint engine: runs every registered rule over a program's root file, applies each
- * rule's configured severity and options, offers a suppression comment as a fix for each
- * finding, and then applies the file's suppression comments (after which the rules that
- * judge suppressions, `unused-suppression`, run).
+ * The lint engine: runs every registered rule over a program's root file with its
+ * configured severity and options, applies the file's suppression comments, runs the rules
+ * that judge those comments (`unused-suppression`), and offers a suppression comment as a
+ * fix for each finding that remains.
  */
-import type { SopFile } from '../ast';
+import type { Comment, SopFile } from '../ast';
 import type { SopConfig } from '../config/types';
 import type { Finding, Fix, Severity } from '../finding';
 import type { Program } from '../program';
 import type { RuleOptions } from '../rule-meta';
-import { eolOf, indentAt, lineStartOf } from './edits';
+import { eolOf, indentAt, lineStartOf, previousLineStart } from './edits';
 import { RULES } from './registry';
 import type { Rule } from './rule';
 import { applySuppressions, parseDirective, type KnownRule } from './suppressions';
@@ -33,9 +33,10 @@ export function lintProgram(program: Program, config: SopConfig): Finding[] {
     if (!rule.meta.afterSuppressions) continue;
     kept.push(...runRule(rule, program, config, outcome));
   }
+  const lineComments = fullLineComments(file);
   for (const finding of kept) {
     if (knownRules.get(finding.rule)?.suppressible === false) continue;
-    finding.fixes = [...(finding.fixes ?? []), suppressionFix(file, finding)];
+    finding.fixes = [...(finding.fixes ?? []), suppressionFix(file, finding, lineComments)];
   }
   return kept.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.rule.localeCompare(b.rule));
 }
@@ -69,13 +70,12 @@ function defaultOptions(rule: Rule): RuleOptions {
  * `# sop-disable-next-line <id>` on its own line above the finding's first line, indented
  * like that line; when such a directive is already there, the id joins it instead.
  */
-export function suppressionFix(file: SopFile, finding: Finding): Fix {
+export function suppressionFix(file: SopFile, finding: Finding, lineComments = fullLineComments(file)): Fix {
   const { text } = file;
   const title = `Suppress ${finding.rule} on this line`;
   const lineStart = lineStartOf(text, finding.span.start);
   if (lineStart > 0) {
-    const previousStart = lineStartOf(text, lineStart - 1);
-    const existing = file.comments.find((c) => !c.trailing && c.span.start >= previousStart && c.span.end <= lineStart);
+    const existing = lineComments.get(previousLineStart(text, lineStart));
     const directive = existing && parseDirective(existing);
     if (directive?.kind === 'disable-next-line' && directive.ids.length > 0 && directive.reason === undefined) {
       const last = directive.ids[directive.ids.length - 1];
@@ -85,4 +85,11 @@ export function suppressionFix(file: SopFile, finding: Finding): Fix {
   const indent = indentAt(text, finding.span.start);
   const newText = `${indent}# sop-disable-next-line ${finding.rule}${eolOf(text)}`;
   return { title, edits: [{ span: { start: lineStart, end: lineStart }, newText }] };
+}
+
+/** The comments that are alone on their line, by the offset at which that line starts. */
+function fullLineComments(file: SopFile): Map<number, Comment> {
+  const map = new Map<number, Comment>();
+  for (const comment of file.comments) if (!comment.trailing) map.set(lineStartOf(file.text, comment.span.start), comment);
+  return map;
 }

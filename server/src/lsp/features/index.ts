@@ -10,6 +10,14 @@
  */
 import type { Connection, ServerCapabilities } from 'vscode-languageserver';
 import type { ServerState } from '../state';
+import * as completion from './completion';
+import * as folding from './folding';
+import * as hover from './hover';
+import * as links from './links';
+import * as navigation from './navigation';
+import * as rename from './rename';
+import * as semanticTokens from './semantic-tokens';
+import * as symbols from './symbols';
 
 export interface Feature {
   /** What the feature advertises in the `initialize` result (merged into the server's). */
@@ -17,7 +25,7 @@ export interface Feature {
   register(connection: Connection, state: ServerState): void;
 }
 
-export const FEATURES: readonly Feature[] = [];
+export const FEATURES: readonly Feature[] = [completion, hover, navigation, rename, symbols, folding, semanticTokens, links];
 
 /** Registers every feature's handlers; the server merges `featureCapabilities()` into its own. */
 export function registerFeatures(connection: Connection, state: ServerState): void {

@@ -2,7 +2,7 @@
 import type { Ident, SopFile, Spelling, VarDecl } from '../../ast';
 import type { Fix, TextEdit } from '../../finding';
 import { spell } from '../../keywords';
-import { eolOf, lineEndOf, lineStartOf } from '../edits';
+import { eolOf, lineEndOf, lineStartOf, previousLineStart } from '../edits';
 import { closestName, declaredVariables, situationsOf, stringsOf } from '../model';
 import type { Report, Rule } from '../rule';
 
@@ -63,7 +63,7 @@ function declareEdit(file: SopFile, name: string): TextEdit {
   const firstDecl = file.decls[0];
   let at = firstDecl ? lineStartOf(text, firstDecl.span.start) : text.length;
   while (at > 0) {
-    const previous = lineStartOf(text, at - 1);
+    const previous = previousLineStart(text, at);
     if (!/^[ \t]*#/.test(text.slice(previous, at))) break;
     at = previous;
   }

@@ -1,0 +1,136 @@
+/**
+ * The language server's speed through a real stdio connection (part of `npm run bench`):
+ *
+ * - keystroke → diagnostics: a one-line edit of a script of 1k, 10k and 50k lines, timed
+ *   from sending `didChange` to receiving its `publishDiagnostics`, with the debounce set
+ *   to 0 (`diagnosticsDelay`), median over 50 edits — the server's work plus the pipe;
+ * - responsiveness: the longest wait for a cheap request (code actions on a small
+ *   document, sent one after the other) while a 50k-line script is opened and checked;
+ * - memory: the server's heap (after a forced GC) every 100 edits over 1,000 edits.
+ *
+ * Run: `node esbuild.mjs && node --expose-gc --import tsx bench/lsp.ts`.
+ */
+import { CodeActionRequest, type TextDocumentContentChangeEvent } from 'vscode-languageserver-protocol/node';
+import { LspTestClient } from '../test/lsp/lsp-client';
+import { generateScript } from './generate';
+
+const EDITS = 50;
+const MEMORY_EDITS = 1000;
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+const ms = (value: number) => `${value.toFixed(value < 10 ? 2 : 0)} ms`;
+
+/** Edits the `say` text of a line near `fraction` of the script; each edit writes a new number. */
+function oneLineEdit(lines: string[], fraction: number, n: number): TextDocumentContentChangeEvent {
+  let line = Math.floor(lines.length * fraction);
+  while (!lines[line].includes('{姓氏}先生')) line++;
+  const at = lines[line].indexOf('您好') + 2;
+  // Replace the previous edit's digits (or insert before "," on the first one).
+  const previous = String(n - 1);
+  const length = n === 0 ? 0 : previous.length;
+  lines[line] = lines[line].slice(0, at) + String(n) + lines[line].slice(at + length);
+  return { range: { start: { line, character: at }, end: { line, character: at + length } }, text: String(n) };
+}
+
+async function keystrokeToDiagnostics(lines: number): Promise<{ median: number; open: number }> {
+  const client = await LspTestClient.start({ initializationOptions: { diagnosticsDelay: 0 } });
+  try {
+    const uri = `file:///bench/keystroke-${lines}.sop`;
+    const text = generateScript(lines);
+    const openStart = performance.now();
+    await client.open(uri, text);
+    const open = performance.now() - openStart;
+    const docLines = text.split('\n');
+    const samples: number[] = [];
+    for (let i = 0; i < EDITS + 5; i++) {
+      const change = oneLineEdit(docLines, ((i * 7) % 19) / 20, i);
+      const start = performance.now();
+      await client.change(uri, [change]);
+      // The first edits warm the JIT; they are not counted.
+      if (i >= 5) samples.push(performance.now() - start);
+    }
+    return { median: median(samples), open };
+  } finally {
+    await client.stop();
+  }
+}
+
+async function responsivenessWhileOpening(lines: number): Promise<{ longest: number; requests: number; open: number }> {
+  const client = await LspTestClient.start({ initializationOptions: { diagnosticsDelay: 0 } });
+  try {
+    const small = 'file:///bench/small.sop';
+    await client.open(small, 'situation a {\n  say "您好"\n  wait 5s\n  hangup\n}\n');
+    const uri = `file:///bench/open-${lines}.sop`;
+    const text = generateScript(lines);
+    let done = false;
+    const start = performance.now();
+    const opened = client.open(uri, text).then(() => (done = true));
+    let longest = 0;
+    let requests = 0;
+    while (!done) {
+      const sent = performance.now();
+      await client.request(CodeActionRequest.type, {
+        textDocument: { uri: small },
+        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+        context: { diagnostics: [] },
+      });
+      longest = Math.max(longest, performance.now() - sent);
+      requests++;
+    }
+    await opened;
+    return { longest, requests, open: performance.now() - start };
+  } finally {
+    await client.stop();
+  }
+}
+
+async function memoryOverEdits(lines: number): Promise<number[]> {
+  const client = await LspTestClient.start({ initializationOptions: { diagnosticsDelay: 0 }, nodeArgs: ['--expose-gc'] });
+  try {
+    const uri = `file:///bench/memory-${lines}.sop`;
+    const text = generateScript(lines);
+    await client.open(uri, text);
+    const docLines = text.split('\n');
+    const heap = async () => ((await client.request<{ heapUsed: number }>('sop/stats', {})).heapUsed / 1024 / 1024);
+    const figures = [await heap()];
+    for (let i = 0; i < MEMORY_EDITS; i++) {
+      await client.change(uri, [oneLineEdit(docLines, ((i * 7) % 19) / 20, i)]);
+      if ((i + 1) % 100 === 0) figures.push(await heap());
+    }
+    return figures;
+  } finally {
+    await client.stop();
+  }
+}
+
+async function main(): Promise<void> {
+  console.log('\nLanguage server over stdio (diagnosticsDelay 0)');
+  console.log('| lines | open → first diagnostics | keystroke → diagnostics (median of 50) |');
+  console.log('|---:|---:|---:|');
+  for (const lines of [1000, 10000, 50000]) {
+    const result = await keystrokeToDiagnostics(lines);
+    console.log(`| ${lines} | ${ms(result.open)} | ${ms(result.median)} |`);
+  }
+
+  const opening = await responsivenessWhileOpening(50000);
+  console.log(
+    `\nWhile a 50000-line script is opened and checked (${ms(opening.open)}): ${opening.requests} cheap requests answered, the slowest in ${ms(opening.longest)}.`,
+  );
+
+  const heap = await memoryOverEdits(10000);
+  const first = heap[0];
+  const last = heap[heap.length - 1];
+  console.log(
+    `\nServer heap over ${MEMORY_EDITS} edits of a 10000-line script (every 100 edits, MB after GC): ${heap.map((h) => h.toFixed(1)).join(', ')}` +
+      ` — ${last - first >= 0 ? '+' : ''}${(last - first).toFixed(1)} MB overall.`,
+  );
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,6 +1,7 @@
 // Opens sample.sop in VS Code for the Web the way a user would and checks what is drawn:
-// the language server's error squiggle, and keywords coloured unlike strings (the grammar
-// at work). The screenshot is the test's artifact and the README's picture.
+// the language server's error squiggle with its message on hover, and keywords coloured
+// unlike strings (the grammar at work). The screenshot is the test's artifact and the
+// README's picture.
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { MOUNT, openWorkbench, root } from './serve-workbench.mjs';
@@ -31,9 +32,15 @@ export async function checkRenderedEditor(browser) {
       throw new Error(`keywords and strings share one colour (${colours.keyword}); is the grammar loaded?`);
     }
 
-    // Let the squiggle's hover-free frame settle: the editor paints decorations after the
-    // DOM node appears, and a screenshot taken in between shows no underline.
-    await page.waitForFunction(() => new Promise((resolve) => requestAnimationFrame(() => resolve(true))));
+    // For the picture: hide the side bar (it lists the test fixtures) and point at the
+    // squiggle, whose hover must show the server's message.
+    await editor.click();
+    await page.keyboard.press('Control+B');
+    const box = await editor.locator('.squiggly-error').first().boundingBox();
+    if (!box) throw new Error('the squiggle is not on screen');
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    const hover = page.locator('.monaco-hover').filter({ hasText: 'banned-phrase' }).first();
+    await hover.waitFor({ state: 'visible', timeout: DEADLINE_MS });
     const artifact = join(root, 'test-results/editor.png');
     await page.screenshot({ path: artifact });
     mkdirSync(join(root, 'docs/images'), { recursive: true });

@@ -8,6 +8,7 @@ import * as assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { RULE_METAS } from '../../server/src/language/lint/registry';
 
 const root = join(__dirname, '../..');
 const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
@@ -119,6 +120,12 @@ describe('extension manifest', () => {
       .join('\n');
     const registered = [...source.matchAll(/registerCommand\('([\w.]+)'/g)].map((m) => m[1]).sort();
     assert.deepEqual(registered, declared);
+  });
+
+  it('offers a severity override for every rule in the `sop.rules` setting', () => {
+    const setting = manifest.contributes.configuration.properties['sop.rules'];
+    assert.equal(setting.scope, 'resource');
+    assert.deepEqual(Object.keys(setting.properties).sort(), RULE_METAS.map((m) => m.id).sort());
   });
 
   it('$sop reads `sop check --format compact` exactly', () => {

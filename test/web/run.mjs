@@ -101,7 +101,7 @@ async function main() {
     console.log('\n== rendered editor (Playwright) ==');
     try {
       await checkRenderedEditor(browser);
-      console.log('  ✔ the sample shows an error squiggle and coloured keywords (test-results/editor.png)');
+      console.log('  ✔ the sample shows an error squiggle, its hover and coloured keywords (test-results/editor.png)');
       counts.passed += 1;
     } catch (error) {
       console.error(`  ✘ rendered editor: ${error.message}`);

@@ -30,7 +30,11 @@ export function detectStyle(file: SopFile): WritingStyle {
   return style;
 }
 
-function computeStyle(file: SopFile): WritingStyle {
+/** How many declarations are read: enough to tell a habit, and bounded on a huge script. */
+const SAMPLE_DECLS = 200;
+
+function computeStyle(whole: SopFile): WritingStyle {
+  const file = whole.decls.length > SAMPLE_DECLS ? { ...whole, decls: whole.decls.slice(0, SAMPLE_DECLS) } : whole;
   const keywords = keywordsIn(file);
   const zhKeywords = keywords.filter((k) => k.spelling === 'zh').length;
   const spelling: Spelling = zhKeywords * 2 > keywords.length ? 'zh' : 'en';

@@ -5,7 +5,7 @@
  * Problems with the right file, position, severity and rule.
  */
 import * as assert from 'node:assert/strict';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { RULE_METAS } from '../../server/src/language/lint/registry';
@@ -107,9 +107,8 @@ describe('extension manifest', () => {
   });
 
   it('declares the entries the build writes', () => {
-    execFileSync(process.execPath, ['esbuild.mjs'], { cwd: root });
     for (const entry of [manifest.main, manifest.browser, 'dist/server/server-node.js', 'dist/server/server-browser.js']) {
-      assert.ok(existsSync(join(root, entry)), `${entry} is built`);
+      assert.ok(existsSync(join(root, entry)), `${entry} is built (run \`node esbuild.mjs\`)`);
     }
   });
 

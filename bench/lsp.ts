@@ -24,16 +24,19 @@ function median(values: number[]): number {
 
 const ms = (value: number) => `${value.toFixed(value < 10 ? 2 : 0)} ms`;
 
-/** Edits the `say` text of a line near `fraction` of the script; each edit writes a new number. */
-function oneLineEdit(lines: string[], fraction: number, n: number): TextDocumentContentChangeEvent {
+/**
+ * A one-line edit of the script: the number written after "您好" on a line near
+ * `fraction` of the script is replaced by `n` (each edit writes a new number).
+ */
+function oneLineEdit(lines: string[], written: Map<number, string>, fraction: number, n: number): TextDocumentContentChangeEvent {
   let line = Math.floor(lines.length * fraction);
   while (!lines[line].includes('{姓氏}先生')) line++;
   const at = lines[line].indexOf('您好') + 2;
-  // Replace the previous edit's digits (or insert before "," on the first one).
-  const previous = String(n - 1);
-  const length = n === 0 ? 0 : previous.length;
-  lines[line] = lines[line].slice(0, at) + String(n) + lines[line].slice(at + length);
-  return { range: { start: { line, character: at }, end: { line, character: at + length } }, text: String(n) };
+  const previous = written.get(line) ?? '';
+  const text = String(n);
+  lines[line] = lines[line].slice(0, at) + text + lines[line].slice(at + previous.length);
+  written.set(line, text);
+  return { range: { start: { line, character: at }, end: { line, character: at + previous.length } }, text };
 }
 
 async function keystrokeToDiagnostics(lines: number): Promise<{ median: number; open: number }> {
@@ -45,9 +48,10 @@ async function keystrokeToDiagnostics(lines: number): Promise<{ median: number; 
     await client.open(uri, text);
     const open = performance.now() - openStart;
     const docLines = text.split('\n');
+    const written = new Map<number, string>();
     const samples: number[] = [];
     for (let i = 0; i < EDITS + 5; i++) {
-      const change = oneLineEdit(docLines, ((i * 7) % 19) / 20, i);
+      const change = oneLineEdit(docLines, written, ((i * 7) % 19) / 20, i);
       const start = performance.now();
       await client.change(uri, [change]);
       // The first edits warm the JIT; they are not counted.
@@ -95,10 +99,11 @@ async function memoryOverEdits(lines: number): Promise<number[]> {
     const text = generateScript(lines);
     await client.open(uri, text);
     const docLines = text.split('\n');
+    const written = new Map<number, string>();
     const heap = async () => ((await client.request<{ heapUsed: number }>('sop/stats', {})).heapUsed / 1024 / 1024);
     const figures = [await heap()];
     for (let i = 0; i < MEMORY_EDITS; i++) {
-      await client.change(uri, [oneLineEdit(docLines, ((i * 7) % 19) / 20, i)]);
+      await client.change(uri, [oneLineEdit(docLines, written, ((i * 7) % 19) / 20, i)]);
       if ((i + 1) % 100 === 0) figures.push(await heap());
     }
     return figures;

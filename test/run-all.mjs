@@ -31,6 +31,7 @@ const suites = [
       'test/grammar/**/*.test.ts',
       'test/cli/**/*.test.ts',
       'test/lsp/**/*.test.ts',
+      'test/web/*.test.ts',
     ],
   },
   ...(process.env.SOP_SKIP_WEB

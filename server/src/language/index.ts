@@ -8,6 +8,7 @@ import type { SopConfig } from './config';
 import type { Finding } from './finding';
 import { formatFile, type FormatResult } from './format/format';
 import { lintProgram } from './lint/lint';
+import { SituationReportCache } from './lint/situation-cache';
 import { SopParser } from './parse';
 import { loadProgram, type FileHost, type Program } from './program';
 
@@ -23,6 +24,7 @@ export interface SopServices {
   forget(uri: string): void;
   /** The document with everything it imports. */
   loadProgram(root: SopFile, host: FileHost): Promise<Program>;
+  /** Lints the program's root; unchanged situations of the same document are not re-checked. */
   lint(program: Program, config: SopConfig): Finding[];
   compile(program: Program, options?: CompileOptions): CompiledScript;
   format(file: SopFile): FormatResult;
@@ -39,12 +41,25 @@ export function createSopServices(): SopServices {
     return parser;
   };
   const parse = (uri: string, text: string): SopFile => parserFor(uri).parse(uri, text);
+  // One cache of per-situation lint results per document, like its parser.
+  const lintCaches = new Map<string, SituationReportCache>();
+  const lintCacheFor = (uri: string): SituationReportCache => {
+    let cache = lintCaches.get(uri);
+    if (!cache) {
+      cache = new SituationReportCache();
+      lintCaches.set(uri, cache);
+    }
+    return cache;
+  };
   return {
     parse,
     parseInSteps: (uri, text) => parserFor(uri).parseInSteps(uri, text),
-    forget: (uri) => void parsers.delete(uri),
+    forget: (uri) => {
+      parsers.delete(uri);
+      lintCaches.delete(uri);
+    },
     loadProgram: (root, host) => loadProgram(root, host, parse),
-    lint: lintProgram,
+    lint: (program, config) => lintProgram(program, config, lintCacheFor(program.root.uri)),
     compile: compileProgram,
     format: formatFile,
   };

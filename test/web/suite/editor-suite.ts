@@ -108,6 +108,21 @@ export function defineEditorTests(): void {
       assert.strictEqual(await exists(workspaceFile('compile-broken.json')), false);
     });
 
+    test('sop.config.json is checked against the shipped schema', async () => {
+      // VS Code's JSON support reports this, from the schema our manifest points it to; the
+      // SOP server does not see the file, as no script next to it is open.
+      const { document } = await openScript('json-schema/sop.config.json');
+      const diagnostics = await waitForDiagnostics(
+        document.uri,
+        (ds) => ds.some((d) => d.range.start.line === 2),
+        'a schema error on the unknown rule',
+      );
+      const finding = diagnostics.find((d) => d.range.start.line === 2)!;
+      assert.match(document.getText(finding.range), /no-such-rule/);
+      // The JSON language service's wording for `additionalProperties: false`.
+      assert.match(finding.message, /not allowed/);
+    });
+
     test('"SOP: Restart Language Server" brings the findings back', async () => {
       await vscode.commands.executeCommand('sop.restartServer');
       const { document } = await openScript('restart.sop');

@@ -12,11 +12,26 @@ import type { RuleOptions } from '../rule-meta';
 import { eolOf, indentAt, lineStartOf, previousLineStart } from './edits';
 import { RULES } from './registry';
 import type { Rule } from './rule';
+import type { SituationReportCache } from './situation-cache';
 import { applySuppressions, parseDirective, type KnownRule } from './suppressions';
 
 const SEVERITY_RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1, hint: 0 };
 
-export function lintProgram(program: Program, config: SopConfig): Finding[] {
+/**
+ * Lints the program's root file. With a `cache` (one per document, kept between runs),
+ * rules declared `perSituation` re-check only the situations whose text changed.
+ */
+export function lintProgram(program: Program, config: SopConfig, cache?: SituationReportCache): Finding[] {
+  const file = program.root;
+  cache?.begin(file, config);
+  try {
+    return lintWith(program, config, cache);
+  } finally {
+    cache?.end();
+  }
+}
+
+function lintWith(program: Program, config: SopConfig, cache: SituationReportCache | undefined): Finding[] {
   const file = program.root;
   const knownRules = new Map<string, KnownRule>();
   for (const rule of RULES) {
@@ -26,7 +41,7 @@ export function lintProgram(program: Program, config: SopConfig): Finding[] {
   const findings: Finding[] = [];
   for (const rule of RULES) {
     if (rule.meta.afterSuppressions) continue;
-    findings.push(...runRule(rule, program, config));
+    findings.push(...runRule(rule, program, config, undefined, cache));
   }
   const { kept, outcome } = applySuppressions(file, findings, knownRules);
   for (const rule of RULES) {
@@ -45,11 +60,18 @@ function levelOf(rule: Rule, config: SopConfig) {
   return config.rules[rule.meta.id]?.level ?? rule.meta.severity;
 }
 
-function runRule(rule: Rule, program: Program, config: SopConfig, suppressions?: Parameters<Rule['check']>[0]['suppressions']): Finding[] {
+function runRule(
+  rule: Rule,
+  program: Program,
+  config: SopConfig,
+  suppressions?: Parameters<Rule['check']>[0]['suppressions'],
+  cache?: SituationReportCache,
+): Finding[] {
   const level = levelOf(rule, config);
   if (level === 'off') return [];
   const options: RuleOptions = { ...defaultOptions(rule), ...(config.rules[rule.meta.id]?.options ?? {}) };
-  const reports = rule.check({ program, file: program.root, options, config, suppressions });
+  const context = { program, file: program.root, options, config, suppressions };
+  const reports = cache && rule.meta.perSituation ? cache.check(rule, context) : rule.check(context);
   return reports.map((report) => ({
     rule: rule.meta.id,
     severity: report.severity && SEVERITY_RANK[report.severity] < SEVERITY_RANK[level] ? report.severity : level,

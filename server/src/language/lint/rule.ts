@@ -41,6 +41,14 @@ export interface Rule {
     afterSuppressions?: boolean;
     /** Findings of this rule cannot be silenced by a suppression comment. */
     unsuppressible?: boolean;
+    /**
+     * The rule judges each situation on its own: its reports for a situation (spans and
+     * fix edits inside that situation's lines) depend only on that situation's text, the
+     * options and the configuration, and `check` on a file whose `decls` hold only some
+     * situations reports exactly theirs. The engine then re-checks only the situations
+     * that changed since the last run on the same document (`situation-cache.ts`).
+     */
+    perSituation?: boolean;
   };
   check(context: RuleContext): Report[];
 }

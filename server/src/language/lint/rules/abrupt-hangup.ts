@@ -11,6 +11,8 @@ import type { Report, Rule } from '../rule';
 export const abruptHangup: Rule = {
   meta: {
     id: 'abrupt-hangup',
+    // Judges each situation on its own, so unchanged situations are not re-checked.
+    perSituation: true,
     severity: 'error',
     description: 'On the path that reaches a `hangup`, the two steps before it must be a `say` (the goodbye) and then a `wait` of at least `hangupPause`.',
     options: {

@@ -11,6 +11,8 @@ import type { Report, Rule } from '../rule';
 export const bannedPhrase: Rule = {
   meta: {
     id: 'banned-phrase',
+    // Judges each situation on its own, so unchanged situations are not re-checked.
+    perSituation: true,
     severity: 'error',
     description: 'A `say` or `promise` text contains a phrasing the lexicon bans; the fixes offer its suggested replacements.',
   },

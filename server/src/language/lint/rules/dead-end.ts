@@ -7,6 +7,8 @@ import type { Report, Rule } from '../rule';
 export const deadEnd: Rule = {
   meta: {
     id: 'dead-end',
+    // Judges each situation on its own, so unchanged situations are not re-checked.
+    perSituation: true,
     severity: 'error',
     description: 'A situation can run out of steps in the middle of a call: its body does not end with `goto`, `transfer`, `hangup`, `end` or a `wait` whose branches end so.',
   },

@@ -11,6 +11,8 @@ import type { Report, Rule } from '../rule';
 export const holdEtiquette: Rule = {
   meta: {
     id: 'hold-etiquette',
+    // Judges each situation on its own, so unchanged situations are not re-checked.
+    perSituation: true,
     severity: 'warning',
     description: 'A `hold` must follow a `say` and a `wait` (ask the caller\'s consent) and be followed by a `say` (thank the caller for waiting).',
   },

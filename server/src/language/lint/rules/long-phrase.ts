@@ -6,6 +6,8 @@ import type { Report, Rule } from '../rule';
 export const longPhrase: Rule = {
   meta: {
     id: 'long-phrase',
+    // Judges each situation on its own, so unchanged situations are not re-checked.
+    perSituation: true,
     severity: 'warning',
     description: 'A `say` is longer than `maxPhraseChars` characters, too long for a caller to follow in one breath.',
     options: {

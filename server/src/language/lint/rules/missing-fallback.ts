@@ -13,6 +13,8 @@ const MOVES_ON = new Set(['hangup', 'transfer', 'goto']);
 export const missingFallback: Rule = {
   meta: {
     id: 'missing-fallback',
+    // Judges each situation on its own, so unchanged situations are not re-checked.
+    perSituation: true,
     severity: 'error',
     description: 'A `wait` has no `fallback` and is not followed by `hangup`, `transfer` or `goto`, so silence has no plan.',
   },

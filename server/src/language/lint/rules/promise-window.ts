@@ -7,6 +7,8 @@ import type { Report, Rule } from '../rule';
 export const promiseWindow: Rule = {
   meta: {
     id: 'promise-window',
+    // Judges each situation on its own, so unchanged situations are not re-checked.
+    perSituation: true,
     severity: 'warning',
     description: 'A `promise` commits to a follow-up later than `maxPromise` (the complaint policy: an answer within 24 hours).',
     options: {

@@ -8,6 +8,8 @@ import type { Report, Rule } from '../rule';
 export const unreachableStep: Rule = {
   meta: {
     id: 'unreachable-step',
+    // Judges each situation on its own, so unchanged situations are not re-checked.
+    perSituation: true,
     severity: 'warning',
     description: 'A step follows a terminal step (`goto`, `transfer`, `hangup`, `end`, or a `wait` whose branches all end) in the same body, so it never runs.',
   },

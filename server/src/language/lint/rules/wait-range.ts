@@ -7,6 +7,8 @@ import type { Report, Rule } from '../rule';
 export const waitRange: Rule = {
   meta: {
     id: 'wait-range',
+    // Judges each situation on its own, so unchanged situations are not re-checked.
+    perSituation: true,
     severity: 'warning',
     description: 'A `wait` is shorter than `minWait` or longer than `maxWait`.',
     options: {

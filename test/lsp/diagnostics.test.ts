@@ -4,6 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { DiagnosticSeverity, DiagnosticTag, FileChangeType, type Diagnostic } from 'vscode-languageserver-protocol/node';
+import { generateScript } from '../../bench/generate';
 import { LspTestClient, messageOf, TestWorkspace } from './lsp-client';
 
 const RULES_DOC = 'https://github.com/sop-studio/sop-studio/blob/main/docs/rules.md';
@@ -167,11 +168,56 @@ situation a "A" {
     await back;
   });
 
+  it('asks the client to watch scripts and sop.config.json', async () => {
+    await client.open(ws.uri('watch.sop'), CLEAN);
+    assert.ok(client.registrations.includes('workspace/didChangeWatchedFiles'), client.registrations.join());
+  });
+
+  it('checks a small script while a large one opened before it is still being checked', async () => {
+    // Both are scheduled in the order they were opened; only a server that checks the
+    // large one in slices can finish the small one first.
+    const order: string[] = [];
+    const large = client.open(ws.uri('large.sop'), generateScript(5_000)).then(() => order.push('large'));
+    const small = client.open(ws.uri('small.sop'), CLEAN).then(() => order.push('small'));
+    await Promise.all([large, small]);
+    assert.deepEqual(order, ['small', 'large']);
+  });
+
   it('clears the diagnostics of a closed document', async () => {
     const uri = ws.uri('closed.sop');
     assert.ok((await client.open(uri, `situation a {\n  say "我不知道"\n  hangup\n}\n`)).length > 0);
     const cleared = client.waitForDiagnostics(uri, (p) => p.diagnostics.length === 0);
     await client.close(uri);
     await cleared;
+  });
+});
+
+describe('LSP diagnostics with the default debounce', function () {
+  this.timeout(60_000);
+  let client: LspTestClient;
+  let ws: TestWorkspace;
+
+  before(async () => {
+    ws = new TestWorkspace();
+    client = await LspTestClient.start({ initializationOptions: {} });
+  });
+  after(async () => {
+    await client?.stop();
+    ws?.dispose();
+  });
+
+  it('checks a change only once the author pauses, for the latest text', async () => {
+    const uri = ws.uri('typing.sop');
+    await client.open(uri, CLEAN);
+    // Two keystrokes in quick succession: the first one's check is superseded.
+    const second = client.change(uri, CLEAN.replace('再见!', '再见!我'));
+    // Version 2 gets no diagnostics of its own; its wait ends when the server stops.
+    second.catch(() => undefined);
+    const diagnostics = await client.change(uri, CLEAN.replace('再见!', '我不知道'));
+    assert.deepEqual(codes(diagnostics), ['banned-phrase']);
+    assert.deepEqual(
+      client.published.filter((p) => p.uri === uri).map((p) => p.version),
+      [1, 3],
+    );
   });
 });

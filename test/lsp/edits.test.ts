@@ -141,6 +141,16 @@ describe('LSP code actions, formatting and compile', function () {
     assert.deepEqual(again, []);
   });
 
+  it('keeps CRLF line ends and edits only the lines that change', async () => {
+    const uri = ws.uri('format-crlf.sop');
+    const text = 'situation a {\r\n  say "您好"\r\n      wait 5s\r\n  hangup\r\n}\r\n';
+    await client.open(uri, text);
+    const edits = await client.request<TextEdit[]>(DocumentFormattingRequest.type, { textDocument: { uri }, options: { tabSize: 2, insertSpaces: true } });
+    assert.equal(edits.length, 1);
+    assert.deepEqual(edits[0].range, { start: { line: 2, character: 2 }, end: { line: 2, character: 6 } });
+    assert.equal(applyEdits(text, edits), text.replace('      wait', '  wait'));
+  });
+
   it('leaves a script with syntax errors unformatted', async () => {
     const uri = ws.uri('format-broken.sop');
     await client.open(uri, `situation a {\n say "x"\n  wai 5\n}\n`);

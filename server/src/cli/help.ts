@@ -3,21 +3,25 @@
  * command without opening the docs: what it does, its options, its exit statuses.
  */
 
-export const MAIN_HELP = `sop — check, compile and format call-center SOP scripts (.sop)
+export const MAIN_HELP = `sop — check, compile, format, draw and simulate call-center SOP scripts (.sop)
 
 Usage:
   sop <command> [options] [paths…]
+  sop graph FILE [--format mermaid|dot]
+  sop simulate FILE --situation ID [--events silence,reply,…]
 
 Commands:
-  check   lint scripts and report problems
-  build   lint, then compile each clean script to JSON
-  fmt     format scripts in place (or only report, with --check)
+  check     lint scripts and report problems
+  build     lint, then compile each clean script to JSON
+  fmt       format scripts in place (or only report, with --check)
+  graph     draw a script's situations and their jumps (Mermaid or Graphviz DOT)
+  simulate  walk a situation as the IVR would, printing a timed transcript
 
 Options:
   -h, --help     show this help (or a command's: sop check --help)
   -v, --version  print the version
 
-Paths are files or folders; folders are searched for .sop files recursively, skipping
+Paths (check, build, fmt) are files or folders; folders are searched for .sop files recursively, skipping
 node_modules and folders whose name starts with a dot. The default is the current folder.
 
 Exit status: 0 success, 1 problems found, 2 bad usage, unreadable input or a broken
@@ -92,4 +96,67 @@ Exit status: 0 all files formatted (or already formatted), 1 some file would cha
 (with --check) or has syntax errors, 2 bad usage or unreadable input.
 `;
 
-export const COMMAND_HELP: Record<string, string> = { check: CHECK_HELP, build: BUILD_HELP, fmt: FMT_HELP };
+export const GRAPH_HELP = `Usage: sop graph [options] FILE
+
+Prints the situations of a script and of the files it imports, and how each one goes on:
+to another situation (goto), to a transfer queue, to the hang-up, or to the agent taking
+over. Each arrow is labelled with how it is taken: "next" (straight through), "reply"
+(after the caller answered a wait) or "silence" (after the caller stayed silent).
+
+Options:
+  --format NAME   mermaid (default: a Mermaid flowchart, for Markdown and GitHub)
+                  dot     (Graphviz: sop graph FILE --format dot | dot -Tsvg > flow.svg)
+  -h, --help      show this help
+
+The diagram is drawn even when the script has lint errors (a goto to an unknown
+situation is a red node); a syntax error or a missing import stops it.
+
+Exit status: 0 drawn, 1 the script (or a file it imports) has syntax errors or an import
+is missing, 2 bad usage or unreadable input.
+
+Examples:
+  sop graph samples/complaints.sop > complaints.mmd
+  sop graph samples/service.sop --format dot | dot -Tsvg > service.svg
+`;
+
+export const SIMULATE_HELP = `Usage: sop simulate [options] FILE --situation ID
+
+Walks a situation of the compiled script as an IVR engine would and prints a timed
+transcript: what is said, each wait and what the caller did, notes, promises, holds,
+jumps, and how the call ends.
+
+Options:
+  -s, --situation ID     the situation to start in (required)
+  -e, --events LIST      what the caller does at each wait, in order: silence or reply
+                         (also 沉默, 回应), separated by commas; repeatable. When the
+                         events run out, the caller stays silent.
+  --format NAME          text (default: the transcript)
+                         json (an array of steps, then the outcome, for programs)
+  --rule ID=SEVERITY     override a rule's severity (error, warning, info, hint, off);
+                         repeatable; wins over sop.config.json
+  -h, --help             show this help
+
+The clock counts what the script spends: a phrase its estimated speaking time (see
+docs/output-format.md), a wait met with silence the whole wait, a hold its maximum. A
+reply is taken to come at once. The script is linted first (with its sop.config.json);
+a script with errors is not simulated. A call that goes round for ever (a loop the
+caller's silence keeps taking) is stopped where it would repeat, and any walk after 1000
+steps.
+
+Exit status: 0 the call ended (hang-up, transfer or the agent taking over), 1 the script
+has errors or the call never ends, 2 bad usage, an unknown situation, unreadable input or
+a broken sop.config.json.
+
+Examples:
+  sop simulate samples/greeting-and-line.sop --situation 无声电话
+  sop simulate samples/service.sop -s hold_for_lookup --events reply
+  sop simulate samples/complaints.sop -s complaint_complex -e silence,reply --format json
+`;
+
+export const COMMAND_HELP: Record<string, string> = {
+  check: CHECK_HELP,
+  build: BUILD_HELP,
+  fmt: FMT_HELP,
+  graph: GRAPH_HELP,
+  simulate: SIMULATE_HELP,
+};

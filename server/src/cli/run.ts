@@ -6,6 +6,8 @@
 import { runBuild } from './commands/build';
 import { runCheck } from './commands/check';
 import { runFmt } from './commands/fmt';
+import { runGraph } from './commands/graph';
+import { runSimulate } from './commands/simulate';
 import { EXIT_OK, EXIT_USAGE, InputError, UsageError } from './errors';
 import { MAIN_HELP } from './help';
 import type { Io } from './io';
@@ -16,10 +18,9 @@ const COMMANDS: Record<string, (argv: readonly string[], io: Io) => Promise<numb
   check: runCheck,
   build: runBuild,
   fmt: runFmt,
+  graph: runGraph,
+  simulate: runSimulate,
 };
-
-/** Commands of the spec that a later version provides. */
-const LATER = ['graph', 'simulate'];
 
 export async function run(argv: readonly string[], io: Io): Promise<number> {
   const [command, ...rest] = argv;
@@ -38,7 +39,6 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     }
     const handler = COMMANDS[command];
     if (handler) return await handler(rest, io);
-    if (LATER.includes(command)) throw new UsageError(`"sop ${command}" is not available in this version`);
     const closest = suggestClosest(command, Object.keys(COMMANDS));
     throw new UsageError(`unknown command "${command}"${closest ? ` — did you mean "${closest}"?` : ''}`);
   } catch (error) {

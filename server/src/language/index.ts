@@ -7,7 +7,7 @@ import { compileProgram, serializeCompiled, type CompileOptions, type CompiledSc
 import type { SopConfig } from './config';
 import type { Finding } from './finding';
 import { formatFile, type FormatResult } from './format/format';
-import { lintProgram } from './lint/lint';
+import { lintProgram, lintProgramInSteps } from './lint/lint';
 import { SituationReportCache } from './lint/situation-cache';
 import { SopParser } from './parse';
 import { loadProgram, type FileHost, type Program } from './program';
@@ -26,6 +26,8 @@ export interface SopServices {
   loadProgram(root: SopFile, host: FileHost): Promise<Program>;
   /** Lints the program's root; unchanged situations of the same document are not re-checked. */
   lint(program: Program, config: SopConfig): Finding[];
+  /** The same lint, pausing between rules so an editor can answer other requests meanwhile. */
+  lintInSteps(program: Program, config: SopConfig): Generator<void, Finding[], void>;
   compile(program: Program, options?: CompileOptions): CompiledScript;
   format(file: SopFile): FormatResult;
 }
@@ -60,6 +62,7 @@ export function createSopServices(): SopServices {
     },
     loadProgram: (root, host) => loadProgram(root, host, parse),
     lint: (program, config) => lintProgram(program, config, lintCacheFor(program.root.uri)),
+    lintInSteps: (program, config) => lintProgramInSteps(program, config, lintCacheFor(program.root.uri)),
     compile: compileProgram,
     format: formatFile,
   };
@@ -71,10 +74,13 @@ export type { Program, FileHost, SituationEntry, ImportLink } from './program';
 export type { CompiledScript, CompileOptions } from './compile/compile';
 export type { FormatResult } from './format/format';
 export type { SopConfig } from './config';
-export { LineIndex, type Position } from './line-index';
+export { LineIndex, lineIndexOf, type Position } from './line-index';
 export { parseSop, SopParser } from './parse';
 export { singleFileProgram, loadProgram } from './program';
 export { serializeCompiled };
+// `sop graph` and `sop simulate`: the situation diagram and the walk of the IVR graph.
+export { renderSituationGraph, GRAPH_FORMATS, type GraphFormat, type GraphOptions } from './graph/index';
+export * from './simulate/index';
 // The editor features (completion, hover, navigation, rename, symbols, folding, semantic
 // tokens, links): pure functions over the model, used by `lsp/features/*`.
 export * from './features/index';

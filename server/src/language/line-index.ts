@@ -58,3 +58,19 @@ export class LineIndex {
     return Math.min(start + Math.max(0, position.character), this.lineEnd(position.line));
   }
 }
+
+const fileIndexes = new WeakMap<{ text: string }, LineIndex>();
+
+/**
+ * The line table of a parsed file's text, built once per file: the linter, the language
+ * server and the editor features all ask for it on every keystroke. (Parsed files are
+ * immutable, so keying by the file object is safe.)
+ */
+export function lineIndexOf(file: { text: string }): LineIndex {
+  let index = fileIndexes.get(file);
+  if (!index) {
+    index = new LineIndex(file.text);
+    fileIndexes.set(file, index);
+  }
+  return index;
+}

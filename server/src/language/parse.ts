@@ -15,6 +15,8 @@ import { isIdentPart, keywordOf } from './keywords';
 /** One piece of a file after parsing, with document offsets as of `offset`. */
 interface ParsedPiece {
   offset: number;
+  /** The 1-based line the piece starts on (syntax messages may name lines). */
+  line: number;
   header: Header;
   decls: Decl[];
   comments: Comment[];
@@ -136,7 +138,7 @@ function explainBadLines(badLines: BadLine[], documentText: string): SyntaxError
  */
 export const MAX_PIECE_LENGTH = 50_000;
 
-function oversizedPiece(text: string, offset: number, prelude: boolean, comments: Comment[]): ParsedPiece {
+function oversizedPiece(text: string, offset: number, prelude: boolean, comments: Comment[]): Omit<ParsedPiece, 'line'> {
   const firstLineEnd = /[\r\n]/.exec(text)?.index ?? text.length;
   const what = prelude ? 'the text before the first situation' : 'this situation';
   const error: SyntaxError = {
@@ -147,7 +149,11 @@ function oversizedPiece(text: string, offset: number, prelude: boolean, comments
   return { offset, header: {}, decls: stub ? [stub] : [], comments, errors: [error] };
 }
 
-function parsePiece(documentText: string, bounds: PieceBounds): ParsedPiece {
+function parsePiece(documentText: string, bounds: PieceBounds, line: number): ParsedPiece {
+  return { ...matchPiece(documentText, bounds, line), line };
+}
+
+function matchPiece(documentText: string, bounds: PieceBounds, line: number): Omit<ParsedPiece, 'line'> {
   const text = documentText.slice(bounds.start, bounds.end);
   const offset = bounds.start;
   const comments = scanComments(text, offset);
@@ -160,7 +166,7 @@ function parsePiece(documentText: string, bounds: PieceBounds): ParsedPiece {
     return { offset, header: piece.header, decls: piece.decls, comments, errors };
   }
   const braceAt = text.indexOf('{');
-  const openLine = bounds.prelude || braceAt < 0 ? undefined : lineOf(documentText, offset + braceAt);
+  const openLine = bounds.prelude || braceAt < 0 ? undefined : line + lineOf(text, braceAt) - 1;
   const error = explainPieceFailure(text, offset, match, openLine);
   if (error.message.startsWith('missing "}"')) {
     // Close the situation for the author to keep everything above the missing brace.
@@ -179,6 +185,20 @@ function parsePiece(documentText: string, bounds: PieceBounds): ParsedPiece {
   }
   const stub = bounds.prelude ? undefined : stubSituation(text, offset);
   return { offset, header: {}, decls: stub ? [stub] : [], comments, errors: [error] };
+}
+
+/** The line of each offset asked for, in increasing order: one pass over the text in all. */
+class LineCounter {
+  private offset = 0;
+  private line = 1;
+
+  constructor(private readonly text: string) {}
+
+  at(offset: number): number {
+    for (let i = this.text.indexOf('\n', this.offset); i >= 0 && i < offset; i = this.text.indexOf('\n', i + 1)) this.line++;
+    this.offset = Math.max(this.offset, offset);
+    return this.line;
+  }
 }
 
 /** Deep-copies a piece's AST with every span moved by `delta`. */
@@ -219,14 +239,21 @@ export class SopParser {
   *parseInSteps(uri: string, text: string): Generator<void, SopFile, void> {
     const next = new Map<string, ParsedPiece>();
     const file: SopFile = { uri, text, header: {}, decls: [], comments: [], errors: [] };
-    for (const bounds of splitPieces(text)) {
+    const lines = new LineCounter(text);
+    const pieces = splitPieces(text);
+    yield;
+    for (const bounds of pieces) {
       const key = (bounds.prelude ? 'P' : 'C') + text.slice(bounds.start, bounds.end);
       let piece = next.get(key) ?? this.cache.get(key);
+      const line = lines.at(bounds.start);
+      // A syntax message may name a line ("the situation opened at line 12"): a broken
+      // piece that moved to another line is explained again rather than reused.
+      if (piece && piece.errors.length > 0 && piece.line !== line) piece = undefined;
       if (!piece) {
-        piece = parsePiece(text, bounds);
+        piece = parsePiece(text, bounds, line);
         this.cache.set(key, piece);
         yield;
-      } else if (piece.offset !== bounds.start) piece = shift(piece, bounds.start - piece.offset);
+      } else if (piece.offset !== bounds.start) piece = { ...shift(piece, bounds.start - piece.offset), line };
       piece.offset = bounds.start;
       if (!next.has(key)) next.set(key, piece);
       if (bounds.prelude) file.header = piece.header;

@@ -9,7 +9,7 @@ import {
   type CodeActionParams,
   type Connection,
 } from 'vscode-languageserver';
-import type { Finding, Fix, Span } from '../language';
+import { lineIndexOf, type Finding, type Fix, type Span } from '../language';
 import type { TextEdit as SopTextEdit } from '../language/finding';
 import { spansTouch, toDiagnostic, toSpan, toWorkspaceEdit } from './convert';
 import type { LintResult, SopWorkspace } from './documents';
@@ -36,9 +36,9 @@ export function registerCodeActions(connection: Connection, workspace: SopWorksp
         if (!result) return [];
         const only = params.context.only;
         const actions: CodeAction[] = [];
-        if (wants(only, CodeActionKind.QuickFix)) actions.push(...quickFixes(uri, result, toSpan(workspace.indexFor(uri, result.file.text), params.range), workspace, options));
+        if (wants(only, CodeActionKind.QuickFix)) actions.push(...quickFixes(uri, result, toSpan(lineIndexOf(result.file), params.range), options));
         if (wants(only, FIX_ALL_KIND)) {
-          const fixAll = fixAllAction(uri, result, workspace, options);
+          const fixAll = fixAllAction(uri, result, options);
           if (fixAll) actions.push(fixAll);
         }
         return actions;
@@ -61,8 +61,8 @@ function wants(only: string[] | undefined, kind: string): boolean {
   return !only || only.some((requested) => kind === requested || kind.startsWith(`${requested}.`));
 }
 
-function quickFixes(uri: string, result: LintResult, range: Span, workspace: SopWorkspace, options: CodeActionOptions): CodeAction[] {
-  const index = workspace.indexFor(uri, result.file.text);
+function quickFixes(uri: string, result: LintResult, range: Span, options: CodeActionOptions): CodeAction[] {
+  const index = lineIndexOf(result.file);
   const version = options.versionedEdits ? result.version : undefined;
   const actions: CodeAction[] = [];
   for (const finding of result.findings) {
@@ -85,10 +85,10 @@ function quickFixes(uri: string, result: LintResult, range: Span, workspace: Sop
 }
 
 /** One action applying every safe fix of the document that does not collide with another. */
-function fixAllAction(uri: string, result: LintResult, workspace: SopWorkspace, options: CodeActionOptions): CodeAction | undefined {
+function fixAllAction(uri: string, result: LintResult, options: CodeActionOptions): CodeAction | undefined {
   const edits = safeEdits(result.findings.filter((f) => f.uri === uri));
   if (edits.length === 0) return undefined;
-  const index = workspace.indexFor(uri, result.file.text);
+  const index = lineIndexOf(result.file);
   return {
     title: FIX_ALL_TITLE,
     kind: FIX_ALL_KIND,

@@ -6,6 +6,7 @@
  * text.
  */
 import type { Connection, Diagnostic } from 'vscode-languageserver';
+import { lineIndexOf } from '../language';
 import { toDiagnostic } from './convert';
 import type { SopWorkspace } from './documents';
 import { yieldToEventLoop } from './slices';
@@ -25,8 +26,11 @@ export class DiagnosticsScheduler {
     public delayMs: number,
   ) {}
 
-  /** Re-checks `uri` after the debounce delay, replacing any run already scheduled. */
-  schedule(uri: string): void {
+  /**
+   * Re-checks `uri` after the debounce delay (or at once), replacing any run already
+   * scheduled.
+   */
+  schedule(uri: string, immediate = false): void {
     const generation = this.bump(uri);
     const pending = this.timers.get(uri);
     if (pending !== undefined) clearTimeout(pending);
@@ -34,13 +38,16 @@ export class DiagnosticsScheduler {
       this.timers.delete(uri);
       void this.run(uri, generation);
     };
-    if (this.delayMs > 0) this.timers.set(uri, setTimeout(start, this.delayMs));
+    if (this.delayMs > 0 && !immediate) this.timers.set(uri, setTimeout(start, this.delayMs));
     else void yieldToEventLoop().then(start);
   }
 
-  /** A document changed (or opened): re-check it and every open script that imports it. */
-  documentChanged(uri: string): void {
-    this.schedule(uri);
+  /**
+   * A document changed (or opened: then it is checked at once, since the author is not
+   * typing yet): re-check it and every open script that imports it.
+   */
+  documentChanged(uri: string, opened = false): void {
+    this.schedule(uri, opened);
     this.scheduleImporters(uri);
   }
 
@@ -63,7 +70,8 @@ export class DiagnosticsScheduler {
     if (pending !== undefined) clearTimeout(pending);
     this.timers.delete(uri);
     this.generations.delete(uri);
-    void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+    // A connection that is going away cannot take the message; that is not worth a crash.
+    this.connection.sendDiagnostics({ uri, diagnostics: [] }).catch(() => undefined);
   }
 
   private bump(uri: string): number {
@@ -75,12 +83,12 @@ export class DiagnosticsScheduler {
   private async run(uri: string, generation: number): Promise<void> {
     const current = () => this.generations.get(uri) === generation;
     try {
-      const result = await this.workspace.lint(uri);
+      const result = await this.workspace.lint(uri, () => !current());
       if (!result || !current()) return;
       const document = this.workspace.getDocument(uri);
       // A change arrived during the run: its own run publishes for the newer version.
       if (!document || document.version !== result.version) return;
-      const index = this.workspace.indexFor(uri, result.file.text);
+      const index = lineIndexOf(result.file);
       const diagnostics: Diagnostic[] = result.findings.filter((f) => f.uri === uri).map((f) => toDiagnostic(f, index));
       await this.connection.sendDiagnostics({ uri, version: result.version, diagnostics });
     } catch (error) {

@@ -189,16 +189,26 @@ export class SopWorkspace implements ServerState {
     return this.configs.withOverrides(config, settings.rules);
   }
 
-  /** Parses, loads and lints the document's current version, keeping the result. */
-  async lint(uri: string): Promise<LintResult | undefined> {
-    const parsed = await this.parseCurrent(uri);
-    if (!parsed) return undefined;
-    const [program, config] = await Promise.all([this.services.loadProgram(parsed.file, this.importHost), this.getConfig(uri)]);
-    const findings = this.services.lint(program, config);
-    const dependencies = new Set<string>([...program.files.keys(), ...program.imports.map((link) => link.uri)]);
-    const result: LintResult = { version: parsed.version, file: parsed.file, findings, dependencies };
-    if (this.documents.get(uri)) this.lints.set(uri, result);
-    return result;
+  /**
+   * Parses, loads and lints the document's current version, keeping the result. When the
+   * document changes meanwhile, the newer version is linted instead, unless `stale` says
+   * the caller no longer wants an answer (then `undefined`).
+   */
+  async lint(uri: string, stale: () => boolean = () => false): Promise<LintResult | undefined> {
+    while (!stale()) {
+      const parsed = await this.parseCurrent(uri);
+      if (!parsed || stale()) return undefined;
+      const [program, config] = await Promise.all([this.services.loadProgram(parsed.file, this.importHost), this.getConfig(uri)]);
+      const superseded = () => stale() || this.documents.get(uri)?.version !== parsed.version;
+      if (superseded()) continue;
+      const findings = await runInSlices(this.services.lintInSteps(program, config), superseded);
+      if (!findings) continue;
+      const dependencies = new Set<string>([...program.files.keys(), ...program.imports.map((link) => link.uri)]);
+      const result: LintResult = { version: parsed.version, file: parsed.file, findings, dependencies };
+      if (this.documents.get(uri)) this.lints.set(uri, result);
+      return result;
+    }
+    return undefined;
   }
 
   /** The last lint of the document, whatever its version (for finding importers). */

@@ -4,6 +4,7 @@
  * the cursor, folds and breakpoints where the text did not move.
  */
 import type { Connection, DocumentFormattingParams, TextEdit } from 'vscode-languageserver';
+import { lineIndexOf } from '../language';
 import { toRange } from './convert';
 import type { SopWorkspace } from './documents';
 
@@ -26,7 +27,7 @@ export function registerFormatting(connection: Connection, workspace: SopWorkspa
         }
         if (!result.changed) return [];
         const { start, end, newText } = changedRegion(file.text, result.text);
-        return [{ range: toRange(workspace.indexFor(uri, file.text), { start, end }), newText }];
+        return [{ range: toRange(lineIndexOf(file), { start, end }), newText }];
       },
       [],
     ),

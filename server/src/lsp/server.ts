@@ -8,6 +8,10 @@
  *   and the benchmark use 0);
  * - `clientWatchesFiles`: the client sends `workspace/didChangeWatchedFiles` for `*.sop`
  *   and `sop.config.json` on its own, so the server need not register watchers.
+ *
+ * Requests beyond standard LSP: `sop/compile` (client → server, "Compile to JSON"),
+ * `sop/readFile` (server → client, from the web-worker entry) and `sop/stats` (the
+ * server's heap, for the benchmark).
  */
 import {
   TextDocumentSyncKind,
@@ -53,7 +57,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
     readFile,
     (uri, findings, text) => {
       const index = new LineIndex(text);
-      void connection.sendDiagnostics({ uri, diagnostics: findings.map((f) => toDiagnostic(f, index)) });
+      connection.sendDiagnostics({ uri, diagnostics: findings.map((f) => toDiagnostic(f, index)) }).catch(() => undefined);
     },
   );
   const state: SopWorkspace = new SopWorkspace(connection, services, log, host, configs, settings);
@@ -95,7 +99,10 @@ export function startServer(connection: Connection, host: ServerHost): void {
     scheduler.scheduleAll();
   });
 
-  state.documents.onDidChangeContent((event) => scheduler.documentChanged(event.document.uri));
+  // The document manager reports an opened document as opened and then as changed.
+  const justOpened = new Set<string>();
+  state.documents.onDidOpen((event) => justOpened.add(event.document.uri));
+  state.documents.onDidChangeContent((event) => scheduler.documentChanged(event.document.uri, justOpened.delete(event.document.uri)));
   state.documents.onDidClose((event) => {
     const uri = event.document.uri;
     scheduler.documentClosed(uri);

@@ -1,6 +1,6 @@
 /**
  * Re-linting an edited document with the per-situation cache (what the editor does on
- * every keystroke) gives exactly the findings of a fresh lint, whatever the edits.
+ * every keystroke) gives exactly the findings of an uncached lint, whatever the edits.
  */
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -44,7 +44,7 @@ describe('lint cache across edits', () => {
     ['generated 400 lines', generateScript(400)],
   ];
   for (const [name, text] of sources) {
-    it(`gives the findings of a fresh lint after each of 60 edits of ${name}`, () => {
+    it(`gives the findings of an uncached lint after each of 60 edits of ${name}`, () => {
       const services = createSopServices();
       const uri = `file:///cache/${name}`;
       // The same parse linted twice: through the facade's cache and by the bare engine.

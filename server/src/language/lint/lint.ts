@@ -12,7 +12,7 @@ import type { RuleOptions } from '../rule-meta';
 import { eolOf, indentAt, lineStartOf, previousLineStart } from './edits';
 import { RULES } from './registry';
 import type { Rule } from './rule';
-import type { SituationReportCache } from './situation-cache';
+import type { CacheRun, SituationReportCache } from './situation-cache';
 import { applySuppressions, parseDirective, type KnownRule } from './suppressions';
 
 const SEVERITY_RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1, hint: 0 };
@@ -22,17 +22,20 @@ const SEVERITY_RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1,
  * rules declared `perSituation` re-check only the situations whose text changed.
  */
 export function lintProgram(program: Program, config: SopConfig, cache?: SituationReportCache): Finding[] {
-  const file = program.root;
-  cache?.begin(file, config);
-  try {
-    return lintWith(program, config, cache);
-  } finally {
-    cache?.end();
+  const steps = lintProgramInSteps(program, config, cache);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
   }
 }
 
-function lintWith(program: Program, config: SopConfig, cache: SituationReportCache | undefined): Finding[] {
+/**
+ * The same lint, pausing between rules (and between batches of situations), so an editor
+ * can answer other requests while it lints a large document for the first time.
+ */
+export function* lintProgramInSteps(program: Program, config: SopConfig, cache?: SituationReportCache): Generator<void, Finding[], void> {
   const file = program.root;
+  const run = cache?.begin(file, config);
   const knownRules = new Map<string, KnownRule>();
   for (const rule of RULES) {
     knownRules.set(rule.meta.id, { level: levelOf(rule, config), suppressible: !rule.meta.unsuppressible });
@@ -41,12 +44,13 @@ function lintWith(program: Program, config: SopConfig, cache: SituationReportCac
   const findings: Finding[] = [];
   for (const rule of RULES) {
     if (rule.meta.afterSuppressions) continue;
-    findings.push(...runRule(rule, program, config, undefined, cache));
+    findings.push(...(yield* runRule(rule, program, config, undefined, run)));
+    yield;
   }
   const { kept, outcome } = applySuppressions(file, findings, knownRules);
   for (const rule of RULES) {
     if (!rule.meta.afterSuppressions) continue;
-    kept.push(...runRule(rule, program, config, outcome));
+    kept.push(...(yield* runRule(rule, program, config, outcome)));
   }
   const lineComments = fullLineComments(file);
   for (const finding of kept) {
@@ -60,18 +64,18 @@ function levelOf(rule: Rule, config: SopConfig) {
   return config.rules[rule.meta.id]?.level ?? rule.meta.severity;
 }
 
-function runRule(
+function* runRule(
   rule: Rule,
   program: Program,
   config: SopConfig,
   suppressions?: Parameters<Rule['check']>[0]['suppressions'],
-  cache?: SituationReportCache,
-): Finding[] {
+  run?: CacheRun,
+): Generator<void, Finding[], void> {
   const level = levelOf(rule, config);
   if (level === 'off') return [];
   const options: RuleOptions = { ...defaultOptions(rule), ...(config.rules[rule.meta.id]?.options ?? {}) };
   const context = { program, file: program.root, options, config, suppressions };
-  const reports = cache && rule.meta.perSituation ? cache.check(rule, context) : rule.check(context);
+  const reports = run && rule.meta.perSituation ? yield* run.checkInSteps(rule, context) : rule.check(context);
   return reports.map((report) => ({
     rule: rule.meta.id,
     severity: report.severity && SEVERITY_RANK[report.severity] < SEVERITY_RANK[level] ? report.severity : level,

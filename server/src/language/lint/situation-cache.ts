@@ -3,8 +3,8 @@
  * keystroke, and a keystroke changes one situation; rules that judge each situation on
  * its own (`meta.perSituation`) are run only on the situations whose text changed, and
  * the reports of the others are taken from the last run, moved to where the situation
- * now starts. This keeps the work per keystroke independent of the size of the file for
- * those rules.
+ * now starts. This keeps that part of the work per keystroke independent of the size of
+ * the file.
  *
  * A situation is identified by its text, from the start of its first line to the end of
  * its last line, so identical text at a new offset is a hit. Reports are kept relative to
@@ -18,89 +18,103 @@ import type { Fix } from '../finding';
 import { eolOf, lineEndOf, lineStartOf } from './edits';
 import type { Report, Rule, RuleContext } from './rule';
 
+/** The reports of one situation text, by rule id, relative to the situation's start. */
+type Entry = Map<string, Report[]>;
+
 interface Slot {
   situation: Situation;
   start: number;
   end: number;
-  key: string;
+  entry: Entry;
 }
+
+/** How many changed situations are checked between two pauses of `checkInSteps`. */
+const SITUATIONS_PER_STEP = 100;
 
 export class SituationReportCache {
   private config: SopConfig | undefined;
   private eol = '';
-  private slots: Slot[] = [];
-  /** Two situations share a line: their reports cannot be told apart, so nothing is reused. */
-  private overlapping = false;
-  /** Reports by rule id and situation key, relative to the situation's start. */
-  private kept = new Map<string, Map<string, Report[]>>();
-  private used = new Map<string, Map<string, Report[]>>();
+  private kept = new Map<string, Entry>();
 
-  /** Starts a run over `file`; a new configuration (or line-ending style) forgets everything. */
-  begin(file: SopFile, config: SopConfig): void {
+  /**
+   * Starts a run over `file`. What the run does not use is dropped (memory follows the
+   * document); a new configuration or line-ending style forgets everything. Runs may
+   * overlap (an editor abandons one when the text changes): each keeps its own slots.
+   */
+  begin(file: SopFile, config: SopConfig): CacheRun {
     const eol = eolOf(file.text);
     if (config !== this.config || eol !== this.eol) this.kept.clear();
     this.config = config;
     this.eol = eol;
-    this.used = new Map();
-    this.slots = slotsOf(file);
-    this.overlapping = this.slots.some((slot, i) => i > 0 && slot.start < this.slots[i - 1].end);
+    const used = new Map<string, Entry>();
+    const slots: Slot[] = [];
+    const { text } = file;
+    for (const decl of file.decls) {
+      if (decl.kind !== 'situation') continue;
+      const start = lineStartOf(text, decl.span.start);
+      let end = lineEndOf(text, Math.max(decl.span.start, decl.span.end - 1));
+      if (text[end] === '\r') end++;
+      if (text[end] === '\n') end++;
+      const key = text.slice(start, end);
+      let entry = used.get(key) ?? this.kept.get(key);
+      if (!entry) entry = new Map();
+      used.set(key, entry);
+      slots.push({ situation: decl, start, end, entry });
+    }
+    this.kept = used;
+    return new CacheRun(slots);
+  }
+}
+
+/** One lint run's view of the cache: the situations of the file being linted. */
+export class CacheRun {
+  /** Two situations share a line: their reports cannot be told apart, so nothing is reused. */
+  private readonly overlapping: boolean;
+
+  constructor(private readonly slots: readonly Slot[]) {
+    this.overlapping = slots.some((slot, i) => i > 0 && slot.start < slots[i - 1].end);
   }
 
-  /** Ends a run: what this run did not use is dropped, so memory follows the document. */
-  end(): void {
-    this.kept = this.used;
-    this.slots = [];
-  }
-
-  /** The reports of a `perSituation` rule for the whole file. */
-  check(rule: Rule, context: RuleContext): Report[] {
+  /** The reports of a `perSituation` rule for the whole file, pausing after each batch of changed situations. */
+  *checkInSteps(rule: Rule, context: RuleContext): Generator<void, Report[], void> {
     if (this.overlapping) return rule.check(context);
     const id = rule.meta.id;
-    const kept = this.kept.get(id);
-    const used = this.used.get(id) ?? new Map<string, Report[]>();
-    this.used.set(id, used);
-
     const reports: Report[] = [];
     const misses: Slot[] = [];
     for (const slot of this.slots) {
-      const known = used.get(slot.key) ?? kept?.get(slot.key);
+      const known = slot.entry.get(id);
       if (!known) {
         misses.push(slot);
         continue;
       }
-      used.set(slot.key, known);
       for (const report of known) reports.push(moveReport(report, slot.start));
     }
-    if (misses.length === 0) return reports;
-
-    const fresh = rule.check({ ...context, file: { ...context.file, decls: misses.map((slot) => slot.situation) } });
-    const bySlot = new Map<Slot, Report[]>(misses.map((slot) => [slot, []]));
-    for (const report of fresh) {
-      const slot = slotAt(misses, report.span.start);
-      if (!slot || !inside(report, slot)) return rule.check(context);
-      bySlot.get(slot)!.push(report);
-    }
-    for (const [slot, list] of bySlot) {
-      used.set(slot.key, list.map((report) => moveReport(report, -slot.start)));
-      reports.push(...list);
+    for (let i = 0; i < misses.length; i += SITUATIONS_PER_STEP) {
+      const batch = misses.slice(i, i + SITUATIONS_PER_STEP);
+      const fresh = rule.check({ ...context, file: { ...context.file, decls: batch.map((slot) => slot.situation) } });
+      const bySlot = new Map<Slot, Report[]>(batch.map((slot) => [slot, []]));
+      for (const report of fresh) {
+        const slot = slotAt(batch, report.span.start);
+        if (!slot || !inside(report, slot)) {
+          forget(misses, id);
+          return rule.check(context);
+        }
+        bySlot.get(slot)!.push(report);
+      }
+      for (const [slot, list] of bySlot) {
+        // Two situations with the same text share an entry: the first one checked fills it.
+        if (!slot.entry.has(id)) slot.entry.set(id, list.map((report) => moveReport(report, -slot.start)));
+        reports.push(...list);
+      }
+      if (i + SITUATIONS_PER_STEP < misses.length) yield;
     }
     return reports;
   }
 }
 
-/** The file's situations with the lines they occupy, in source order. */
-function slotsOf(file: SopFile): Slot[] {
-  const { text } = file;
-  const slots: Slot[] = [];
-  for (const decl of file.decls) {
-    if (decl.kind !== 'situation') continue;
-    const start = lineStartOf(text, decl.span.start);
-    let end = lineEndOf(text, Math.max(decl.span.start, decl.span.end - 1));
-    if (text[end] === '\r') end++;
-    if (text[end] === '\n') end++;
-    slots.push({ situation: decl, start, end, key: text.slice(start, end) });
-  }
-  return slots;
+/** Drops what a failed run stored, so the next run checks those situations again. */
+function forget(slots: readonly Slot[], id: string): void {
+  for (const slot of slots) slot.entry.delete(id);
 }
 
 /** The slot whose lines hold `offset` (slots are sorted and do not overlap). */
@@ -110,7 +124,7 @@ function slotAt(slots: readonly Slot[], offset: number): Slot | undefined {
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
     if (offset < slots[mid].start) hi = mid - 1;
-    else if (offset > slots[mid].end) lo = mid + 1;
+    else if (offset >= slots[mid].end) lo = mid + 1;
     else return slots[mid];
   }
   return undefined;

@@ -12,7 +12,7 @@
  */
 import type { Comment, SopFile, Span } from '../ast';
 import type { Finding, Level } from '../finding';
-import { LineIndex } from '../line-index';
+import { lineIndexOf, type LineIndex } from '../line-index';
 
 export type DirectiveKind = 'disable-next-line' | 'disable' | 'enable';
 
@@ -86,7 +86,7 @@ export function parseDirective(comment: Comment): Directive | undefined {
 
 /** Every directive of a file, in source order, with next-line targets resolved. */
 export function parseDirectives(file: SopFile): Directive[] {
-  const lines = new LineIndex(file.text);
+  const lines = lineIndexOf(file);
   const commentLines = new Set<number>();
   for (const comment of file.comments) {
     if (!comment.trailing) commentLines.add(lines.positionAt(comment.span.start).line);
@@ -120,7 +120,7 @@ export function applySuppressions(
 ): { kept: Finding[]; outcome: SuppressionOutcome } {
   const directives = parseDirectives(file);
   const { silencers, strayEnables } = buildSilencers(directives, file.text.length);
-  const lines = new LineIndex(file.text);
+  const lines = lineIndexOf(file);
   const kept: Finding[] = [];
   for (const finding of findings) {
     if (rules.get(finding.rule)?.suppressible === false) {

@@ -7,7 +7,7 @@
  * own, and each piece's result is cached by its text. A broken situation then costs one
  * finding and hides nothing else, and after an edit only the edited piece is matched again.
  */
-import type { Comment, Decl, Header, Situation, SopFile, SyntaxError } from './ast';
+import type { Comment, Decl, Header, Situation, SopFile, Span, SyntaxError } from './ast';
 import { buildPiece, grammar, type BadLine } from './syntax/build-ast';
 import { explainBadLine, explainPieceFailure } from './syntax/syntax-messages';
 import { isIdentPart, keywordOf } from './keywords';
@@ -32,6 +32,11 @@ interface PieceBounds {
 
 const SITUATION_WORDS = ['situation', '情景'];
 
+/** Blanks that may indent a line: space, tab, U+3000, no-break space, BOM. */
+function isBlank(code: number): boolean {
+  return code === 0x20 || code === 0x09 || code === 0x3000 || code === 0xa0 || code === 0xfeff;
+}
+
 /** Splits the text at every line whose first word is the `situation` keyword. */
 export function splitPieces(text: string): PieceBounds[] {
   const pieces: PieceBounds[] = [];
@@ -39,8 +44,10 @@ export function splitPieces(text: string): PieceBounds[] {
   let lineStart = 0;
   while (lineStart <= text.length) {
     let i = lineStart;
-    while (i < text.length && /[ \t\u3000\u00a0\ufeff]/.test(text[i])) i++;
-    for (const word of SITUATION_WORDS) {
+    while (i < text.length && isBlank(text.charCodeAt(i))) i++;
+    // Only a line that starts with `s` or `情` can start a situation; skip the rest cheaply.
+    const first = text.charCodeAt(i);
+    if (first === 0x73 /* s */ || first === 0x60c5 /* 情 */) for (const word of SITUATION_WORDS) {
       if (text.startsWith(word, i) && !isIdentPart(text[i + word.length] ?? ' ')) {
         if (lineStart > pieceStart || pieces.length === 0) {
           pieces.push({ start: pieceStart, end: lineStart, prelude: pieces.length === 0 });
@@ -201,16 +208,28 @@ class LineCounter {
   }
 }
 
-/** Deep-copies a piece's AST with every span moved by `delta`. */
+/**
+ * Deep-copies a piece's AST with every span moved by `delta`. Every `Span` of the AST is
+ * stored under a key named `span` (see `ast.ts`), which keeps this copy free of shape
+ * tests; it runs for every situation after an edit point, on every keystroke.
+ */
 function shift<T>(value: T, delta: number): T {
-  if (Array.isArray(value)) return value.map((v) => shift(v, delta)) as T;
-  if (value === null || typeof value !== 'object') return value;
-  const record = value as Record<string, unknown>;
-  if (typeof record.start === 'number' && typeof record.end === 'number' && Object.keys(record).length === 2) {
-    return { start: record.start + delta, end: (record.end as number) + delta } as T;
+  if (Array.isArray(value)) {
+    const out = new Array(value.length);
+    for (let i = 0; i < value.length; i++) out[i] = shift(value[i], delta);
+    return out as T;
   }
   const out: Record<string, unknown> = {};
-  for (const key of Object.keys(record)) out[key] = shift(record[key], delta);
+  const record = value as Record<string, unknown>;
+  for (const key in record) {
+    const v = record[key];
+    if (key === 'span') {
+      const span = v as Span;
+      out.span = { start: span.start + delta, end: span.end + delta };
+    } else {
+      out[key] = v !== null && typeof v === 'object' ? shift(v, delta) : v;
+    }
+  }
   return out as T;
 }
 

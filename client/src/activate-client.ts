@@ -5,7 +5,7 @@
 import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
 import { compileToJson } from './compile-command';
-import { READ_FILE_REQUEST, type ReadFileParams, type ReadFileResult } from './protocol';
+import { READ_FILE_REQUEST, type ReadFileParams, type ReadFileResult } from '../../server/src/lsp/protocol';
 
 export const OUTPUT_CHANNEL_NAME = 'SOP Studio';
 

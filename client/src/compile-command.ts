@@ -10,7 +10,7 @@ import {
   type CompileError,
   type CompileParams,
   type CompileResult,
-} from './protocol';
+} from '../../server/src/lsp/protocol';
 
 /**
  * Compiles `target` (or the active editor's script) and opens the result. Resolves to the

@@ -2,31 +2,14 @@
  * The custom request `sop/compile` ("SOP: Compile to JSON"): compiles a script as the
  * editor holds it (unsaved edits count, imports included) to the same JSON `sop build`
  * writes, or explains why not. Like `sop build`, a script with error-severity findings, or
- * under a configuration with errors, is not compiled. The shapes match the client's
- * `client/src/protocol.ts`.
+ * under a configuration with errors, is not compiled. The shapes are in `protocol.ts`,
+ * shared with the client.
  */
 import type { Connection } from 'vscode-languageserver';
 import { serializeCompiled, type Finding } from '../language';
 import { basenameOf } from '../language/paths';
 import type { SopWorkspace } from './documents';
-
-export const COMPILE_REQUEST = 'sop/compile';
-
-export interface CompileParams {
-  uri: string;
-}
-
-/** Positions are 1-based, as the CLI prints them. */
-export interface CompileError {
-  message: string;
-  line: number;
-  column: number;
-}
-
-export interface CompileResult {
-  json?: string;
-  errors: CompileError[];
-}
+import { COMPILE_REQUEST, type CompileError, type CompileParams, type CompileResult } from './protocol';
 
 export function registerCompileRequest(connection: Connection, workspace: SopWorkspace, folders: () => readonly string[]): void {
   connection.onRequest(

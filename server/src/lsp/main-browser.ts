@@ -8,10 +8,10 @@ import {
   BrowserMessageWriter,
   createConnection,
 } from 'vscode-languageserver/browser';
+import { READ_FILE_REQUEST, type ReadFileResult } from './protocol';
 import { startServer, type ServerHost } from './server';
 
 /** The request the client answers: `{ uri }` → the file's text, or `null` when it is absent. */
-const READ_FILE_REQUEST = 'sop/readFile';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -20,7 +20,7 @@ const connection = createConnection(new BrowserMessageReader(self), new BrowserM
 const host: ServerHost = {
   async readFile(uri: string): Promise<string | undefined> {
     try {
-      const text = await connection.sendRequest<string | null>(READ_FILE_REQUEST, { uri });
+      const text = await connection.sendRequest<ReadFileResult>(READ_FILE_REQUEST, { uri });
       return text ?? undefined;
     } catch {
       // The client failed to answer (it is shutting down, or the scheme is unknown): treat

@@ -1,6 +1,7 @@
 /**
- * The custom requests between this client and the SOP language server, beyond standard LSP.
- * The server's side implements the same names and shapes.
+ * The custom requests between the extension client and the SOP language server, beyond
+ * standard LSP. Both sides import this one module (it holds only names and shapes), so
+ * they cannot drift apart.
  */
 
 /** Server → client: read a file the server has not been sent (used by the web worker). */

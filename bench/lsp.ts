@@ -1,14 +1,16 @@
 /**
  * The language server's speed through a real stdio connection (part of `npm run bench`):
  *
- * - keystroke → diagnostics: a one-line edit of a script of 1k, 10k and 50k lines, timed
- *   from sending `didChange` to receiving its `publishDiagnostics`, with the debounce set
- *   to 0 (`diagnosticsDelay`), median over 50 edits — the server's work plus the pipe;
+ * - keystroke → diagnostics: a one-character edit of a script of 1k, 10k and 50k lines,
+ *   timed from sending `didChange` to receiving its `publishDiagnostics`, with the debounce
+ *   set to 0 (`diagnosticsDelay`), median over 50 edits — the server's work plus the pipe.
+ *   Measured for typing (a character inserted, so every situation after it moves) and for
+ *   a same-length replacement (a digit overwritten, so nothing moves);
  * - responsiveness: the longest wait for a cheap request (code actions on a small
  *   document, sent one after the other) while a 50k-line script is opened and checked;
  * - memory: the server's heap (after a forced GC) every 100 edits over 1,000 edits.
  *
- * Run: `node esbuild.mjs && node --expose-gc --import tsx bench/lsp.ts`.
+ * Run: `node esbuild.mjs && node --expose-gc --import tsx bench/lsp.ts [--keystrokes]`.
  */
 import { CodeActionRequest, type TextDocumentContentChangeEvent } from 'vscode-languageserver-protocol/node';
 import { LspTestClient } from '../test/lsp/lsp-client';
@@ -29,8 +31,7 @@ const ms = (value: number) => `${value.toFixed(value < 10 ? 2 : 0)} ms`;
  * `fraction` of the script is replaced by `n` (each edit writes a new number).
  */
 function oneLineEdit(lines: string[], written: Map<number, string>, fraction: number, n: number): TextDocumentContentChangeEvent {
-  let line = Math.floor(lines.length * fraction);
-  while (!lines[line].includes('{姓氏}先生')) line++;
+  const line = greetingLine(lines, fraction);
   const at = lines[line].indexOf('您好') + 2;
   const previous = written.get(line) ?? '';
   const text = String(n);
@@ -39,7 +40,30 @@ function oneLineEdit(lines: string[], written: Map<number, string>, fraction: nu
   return { range: { start: { line, character: at }, end: { line, character: at + previous.length } }, text };
 }
 
-async function keystrokeToDiagnostics(lines: number): Promise<{ median: number; open: number }> {
+/** The first greeting line (`say "您好,{姓氏}先生…"`) at or after `fraction` of the script. */
+function greetingLine(lines: readonly string[], fraction: number): number {
+  let line = Math.floor(lines.length * fraction);
+  while (!lines[line].includes('{姓氏}先生')) line++;
+  return line;
+}
+
+type Keystroke = 'insert' | 'replace';
+
+/**
+ * One character typed into a greeting near `fraction` of the script: `insert` adds "好"
+ * after "您好" (the text grows by one, so every situation after it moves), `replace`
+ * overwrites the last digit of the agent number in "我是12号客服" (same length).
+ */
+function keystroke(lines: string[], fraction: number, n: number, kind: Keystroke): TextDocumentContentChangeEvent {
+  const line = greetingLine(lines, fraction);
+  const at = kind === 'insert' ? lines[line].indexOf('您好') + 2 : lines[line].indexOf('号客服') - 1;
+  const length = kind === 'insert' ? 0 : 1;
+  const text = kind === 'insert' ? '好' : String(n % 10);
+  lines[line] = lines[line].slice(0, at) + text + lines[line].slice(at + length);
+  return { range: { start: { line, character: at }, end: { line, character: at + length } }, text };
+}
+
+async function keystrokeToDiagnostics(lines: number, kind: Keystroke): Promise<{ median: number; open: number }> {
   const client = await LspTestClient.start({ initializationOptions: { diagnosticsDelay: 0 } });
   try {
     const uri = `file:///bench/keystroke-${lines}.sop`;
@@ -48,10 +72,9 @@ async function keystrokeToDiagnostics(lines: number): Promise<{ median: number; 
     await client.open(uri, text);
     const open = performance.now() - openStart;
     const docLines = text.split('\n');
-    const written = new Map<number, string>();
     const samples: number[] = [];
     for (let i = 0; i < EDITS + 5; i++) {
-      const change = oneLineEdit(docLines, written, ((i * 7) % 19) / 20, i);
+      const change = keystroke(docLines, ((i * 7) % 19) / 20, i, kind);
       const start = performance.now();
       await client.change(uri, [change]);
       // The first edits warm the JIT; they are not counted.
@@ -112,12 +135,16 @@ async function memoryOverEdits(lines: number): Promise<number[]> {
 
 async function main(): Promise<void> {
   console.log('\nLanguage server over stdio (diagnosticsDelay 0)');
-  console.log('| lines | open → first diagnostics | keystroke → diagnostics (median of 50) |');
-  console.log('|---:|---:|---:|');
+  console.log('| lines | open → first diagnostics | keystroke → diagnostics: typing (insertion) | same-length replacement |');
+  console.log('|---:|---:|---:|---:|');
   for (const lines of [1000, 10000, 50000]) {
-    const result = await keystrokeToDiagnostics(lines);
-    console.log(`| ${lines} | ${ms(result.open)} | ${ms(result.median)} |`);
+    const typing = await keystrokeToDiagnostics(lines, 'insert');
+    const replacing = await keystrokeToDiagnostics(lines, 'replace');
+    console.log(`| ${lines} | ${ms(typing.open)} | ${ms(typing.median)} | ${ms(replacing.median)} |`);
   }
+
+  // `--keystrokes` stops here (for measuring a change to the keystroke path alone).
+  if (process.argv.includes('--keystrokes')) return;
 
   const opening = await responsivenessWhileOpening(50000);
   console.log(

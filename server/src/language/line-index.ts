@@ -13,14 +13,33 @@ export interface Position {
 export class LineIndex {
   private readonly starts: number[];
 
-  constructor(private readonly text: string) {
-    const starts = [0];
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 10) starts.push(i + 1);
-      else if (c === 13 && text.charCodeAt(i + 1) !== 10) starts.push(i + 1);
-    }
-    this.starts = starts;
+  constructor(
+    private readonly text: string,
+    /** Computed by `afterEdit` from an earlier index; scanned from the text otherwise. */
+    starts?: number[],
+  ) {
+    this.starts = starts ?? [0, ...scanLineStarts(text, 0, text.length)];
+  }
+
+  /**
+   * The index of `text`, which is the text of `previous` with `[start, oldEnd)` replaced by
+   * what is now `[start, newEnd)`: the lines before the edit are kept, those after it move,
+   * and only the edited stretch is scanned. The language server asks for the index of
+   * every version of a document it checks, so this keeps that cost to copying an array.
+   */
+  static afterEdit(previous: LineIndex, text: string, edit: { start: number; oldEnd: number; newEnd: number }): LineIndex {
+    const { start, oldEnd, newEnd } = edit;
+    const old = previous.starts;
+    const delta = newEnd - oldEnd;
+    // Whether a line starts at `q` depends on the characters at `q - 1` and `q` (a CR
+    // followed by LF is one break), so starts up to the edit and from one past its end are
+    // settled by unchanged text; those in between are scanned again.
+    const kept = firstAtOrAfter(old, start);
+    const moved = firstAtOrAfter(old, oldEnd + 2);
+    const scanned = scanLineStarts(text, Math.max(0, start - 1), Math.min(text.length, newEnd + 1)).filter((q) => q >= start && q > 0);
+    const tail = old.slice(moved);
+    for (let i = 0; i < tail.length; i++) tail[i] += delta;
+    return new LineIndex(text, (kept > 0 ? old.slice(0, kept) : [0]).concat(scanned, tail));
   }
 
   get lineCount(): number {
@@ -59,6 +78,39 @@ export class LineIndex {
   }
 }
 
+/** The index of the first of the sorted `values` that is at least `value`. */
+function firstAtOrAfter(values: readonly number[], value: number): number {
+  let lo = 0;
+  let hi = values.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (values[mid] < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * The offsets at which lines start because of a break in `text[from, to)` (a start may be
+ * `to` itself, or the character after a CR at `to - 1`). LF and CRLF end a line, and so
+ * does a lone CR. Searching for LF natively is several times faster than looking at every
+ * character, so a text without CR takes that path.
+ */
+function scanLineStarts(text: string, from: number, to: number): number[] {
+  const starts: number[] = [];
+  const cr = text.indexOf('\r', from);
+  if (cr < 0 || cr >= to) {
+    for (let i = text.indexOf('\n', from); i >= 0 && i < to; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    return starts;
+  }
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) starts.push(i + 1);
+    else if (c === 13 && text.charCodeAt(i + 1) !== 10) starts.push(i + 1);
+  }
+  return starts;
+}
+
 const fileIndexes = new WeakMap<{ text: string }, LineIndex>();
 
 /**
@@ -71,6 +123,20 @@ export function lineIndexOf(file: { text: string }): LineIndex {
   if (!index) {
     index = new LineIndex(file.text);
     fileIndexes.set(file, index);
+  }
+  return index;
+}
+
+/**
+ * Gives `next`, whose text is that of `previous` edited as `edit` says, the index derived
+ * from `previous` (the parser calls it on every re-parse of an edited document), unless
+ * it has one already.
+ */
+export function deriveLineIndex(previous: LineIndex, next: { text: string }, edit: { start: number; oldEnd: number; newEnd: number }): LineIndex {
+  let index = fileIndexes.get(next);
+  if (!index) {
+    index = LineIndex.afterEdit(previous, next.text, edit);
+    fileIndexes.set(next, index);
   }
   return index;
 }

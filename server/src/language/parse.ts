@@ -3,66 +3,23 @@
  *
  * Ohm has no error recovery and memoizes every rule at every position, so a whole file is
  * never matched at once. The text is split at lines that start a situation (strings and
- * comments cannot span lines, so the split never cuts a token), each piece is matched on its
- * own, and each piece's result is cached by its text. A broken situation then costs one
- * finding and hides nothing else, and after an edit only the edited piece is matched again.
+ * comments cannot span lines, so the split never cuts a token), and each piece is matched on
+ * its own. A broken situation then costs one finding and hides nothing else.
+ *
+ * A `SopParser` keeps the pieces of its last parse: after an edit only the pieces around the
+ * change are split again and looked up by their text (matched when new), the pieces before
+ * it are reused and those after it are moved to their new offsets.
  */
-import type { Comment, Decl, Header, Situation, SopFile, Span, SyntaxError } from './ast';
+import type { Comment, Situation, SopFile, SyntaxError } from './ast';
+import { keywordOf } from './keywords';
+import { deriveLineIndex, lineIndexOf, type LineIndex } from './line-index';
 import { buildPiece, grammar, type BadLine } from './syntax/build-ast';
+import { moveComment, moveDecl, moveError, moveHeader } from './syntax/move';
+import { PieceList, type ParsedPiece } from './syntax/piece-list';
+import { commonPrefix, commonSuffix, splitPieces, splitRange, type PieceBounds } from './syntax/pieces';
 import { explainBadLine, explainPieceFailure } from './syntax/syntax-messages';
-import { isIdentPart, keywordOf } from './keywords';
 
-/** One piece of a file after parsing, with document offsets as of `offset`. */
-interface ParsedPiece {
-  offset: number;
-  /** The 1-based line the piece starts on (syntax messages may name lines). */
-  line: number;
-  header: Header;
-  decls: Decl[];
-  comments: Comment[];
-  errors: SyntaxError[];
-}
-
-interface PieceBounds {
-  start: number;
-  end: number;
-  /** The prelude (header, imports, vars) comes before the first situation. */
-  prelude: boolean;
-}
-
-const SITUATION_WORDS = ['situation', '情景'];
-
-/** Blanks that may indent a line: space, tab, U+3000, no-break space, BOM. */
-function isBlank(code: number): boolean {
-  return code === 0x20 || code === 0x09 || code === 0x3000 || code === 0xa0 || code === 0xfeff;
-}
-
-/** Splits the text at every line whose first word is the `situation` keyword. */
-export function splitPieces(text: string): PieceBounds[] {
-  const pieces: PieceBounds[] = [];
-  let pieceStart = 0;
-  let lineStart = 0;
-  while (lineStart <= text.length) {
-    let i = lineStart;
-    while (i < text.length && isBlank(text.charCodeAt(i))) i++;
-    // Only a line that starts with `s` or `情` can start a situation; skip the rest cheaply.
-    const first = text.charCodeAt(i);
-    if (first === 0x73 /* s */ || first === 0x60c5 /* 情 */) for (const word of SITUATION_WORDS) {
-      if (text.startsWith(word, i) && !isIdentPart(text[i + word.length] ?? ' ')) {
-        if (lineStart > pieceStart || pieces.length === 0) {
-          pieces.push({ start: pieceStart, end: lineStart, prelude: pieces.length === 0 });
-        }
-        pieceStart = lineStart;
-        break;
-      }
-    }
-    const nl = text.indexOf('\n', lineStart);
-    if (nl < 0) break;
-    lineStart = nl + 1;
-  }
-  pieces.push({ start: pieceStart, end: text.length, prelude: pieces.length === 0 });
-  return pieces;
-}
+export { splitPieces };
 
 /** Collects `#` comments of a piece, skipping `#` inside strings. */
 function scanComments(text: string, offset: number): Comment[] {
@@ -114,7 +71,11 @@ function stubSituation(text: string, offset: number): Situation | undefined {
     span: { start: kwStart, end: offset + text.trimEnd().length },
     keyword: { span: { start: kwStart, end: kwStart + m[2].length }, spelling: m[2] === '情景' ? 'zh' : 'en' },
     id: { kind: 'ident', name: m[3], span: { start: idStart, end: idStart + m[3].length } },
+    // The keys every parsed situation has, so a moved copy (`syntax/move.ts`) equals it.
+    title: undefined,
+    tagsKeyword: undefined,
     tags: [],
+    when: undefined,
     steps: [],
     hasErrors: true,
   };
@@ -156,8 +117,10 @@ function oversizedPiece(text: string, offset: number, prelude: boolean, comments
   return { offset, header: {}, decls: stub ? [stub] : [], comments, errors: [error] };
 }
 
-function parsePiece(documentText: string, bounds: PieceBounds, line: number): ParsedPiece {
-  return { ...matchPiece(documentText, bounds, line), line };
+function parsePiece(documentText: string, bounds: PieceBounds): ParsedPiece {
+  const piece = { ...matchPiece(documentText, bounds, bounds.line), line: bounds.line };
+  for (const decl of piece.decls) if (decl.kind === 'situation') identities.set(decl, {});
+  return piece;
 }
 
 function matchPiece(documentText: string, bounds: PieceBounds, line: number): Omit<ParsedPiece, 'line'> {
@@ -194,52 +157,144 @@ function matchPiece(documentText: string, bounds: PieceBounds, line: number): Om
   return { offset, header: {}, decls: stub ? [stub] : [], comments, errors: [error] };
 }
 
-/** The line of each offset asked for, in increasing order: one pass over the text in all. */
-class LineCounter {
-  private offset = 0;
-  private line = 1;
+/**
+ * Every situation the parser produced, with a token shared by all copies of it moved
+ * elsewhere (see `situationIdentity`).
+ */
+const identities = new WeakMap<Situation, object>();
 
-  constructor(private readonly text: string) {}
+/**
+ * A token shared by every situation this module built from the same piece of source: the
+ * situation as first matched and its copies moved to other offsets by later edits (or
+ * found at another place with the same text). Two situations with the same token have the
+ * same text from the start of their first line to the end of the piece that holds them,
+ * and trees that differ only by the offset of their start, so facts computed relative to
+ * that start hold for both (the lint caches key on it). Undefined for situations the
+ * parser did not build.
+ */
+export function situationIdentity(situation: Situation): object | undefined {
+  return identities.get(situation);
+}
 
-  at(offset: number): number {
-    for (let i = this.text.indexOf('\n', this.offset); i >= 0 && i < offset; i = this.text.indexOf('\n', i + 1)) this.line++;
-    this.offset = Math.max(this.offset, offset);
-    return this.line;
-  }
+/** The piece moved to start at `start` on `line` (a new piece: ASTs are never mutated). */
+function movePiece(piece: ParsedPiece, start: number, line: number): ParsedPiece {
+  const delta = start - piece.offset;
+  if (delta === 0) return piece.line === line ? piece : { ...piece, line };
+  const decls = piece.decls.map((decl) => {
+    const moved = moveDecl(decl, delta);
+    if (decl.kind === 'situation') {
+      const identity = identities.get(decl);
+      if (identity) identities.set(moved as Situation, identity);
+    }
+    return moved;
+  });
+  return {
+    offset: start,
+    line,
+    header: moveHeader(piece.header, delta),
+    decls,
+    comments: piece.comments.map((c) => moveComment(c, delta)),
+    errors: piece.errors.map((e) => moveError(e, delta)),
+  };
 }
 
 /**
- * Deep-copies a piece's AST with every span moved by `delta`. Every `Span` of the AST is
- * stored under a key named `span` (see `ast.ts`), which keeps this copy free of shape
- * tests; it runs for every situation after an edit point, on every keystroke.
+ * The last complete parse: its text and its pieces in order, each with `offset` and
+ * `line` where it sits in that text (a piece ends where the next one starts; the first is
+ * the prelude).
  */
-function shift<T>(value: T, delta: number): T {
-  if (Array.isArray(value)) {
-    const out = new Array(value.length);
-    for (let i = 0; i < value.length; i++) out[i] = shift(value[i], delta);
-    return out as T;
+interface LastParse {
+  text: string;
+  pieces: PieceList;
+  /**
+   * The line table of `text` (see `lineIndexOf`), kept from the second parse on: a document
+   * parsed again is being edited, and each version's table follows from the last one's.
+   */
+  lines?: LineIndex;
+}
+
+/**
+ * How the pieces of the last parse map onto a new text: the pieces before the edit are
+ * kept as they are, those after it move by `delta` characters, and only `region` (whole
+ * pieces around the edit) is split again.
+ */
+interface ReusePlan {
+  /** What changed since the last parse: `[start, oldEnd)` of its text is now `[start, newEnd)`. */
+  edit?: { start: number; oldEnd: number; newEnd: number };
+  /** The pieces kept as they are: `[0, before)` of the last parse's. */
+  before: number;
+  /** The old pieces the region replaces, by their text (most of them are unchanged). */
+  replaced: Map<string, ParsedPiece>;
+  region: { start: number; end: number; prelude: boolean; line: number };
+  /** The pieces that move: `[after, length)` of the last parse's. */
+  after: number;
+  delta: number;
+}
+
+function planReuse(last: LastParse | undefined, text: string): ReusePlan {
+  if (!last || last.pieces.length === 0) {
+    return { before: 0, replaced: new Map(), region: { start: 0, end: text.length, prelude: true, line: 1 }, after: 0, delta: 0 };
   }
-  const out: Record<string, unknown> = {};
-  const record = value as Record<string, unknown>;
-  for (const key in record) {
-    const v = record[key];
-    if (key === 'span') {
-      const span = v as Span;
-      out.span = { start: span.start + delta, end: span.end + delta };
-    } else {
-      out[key] = v !== null && typeof v === 'object' ? shift(v, delta) : v;
-    }
+  const old = last.text;
+  const { pieces } = last.pieces;
+  const prefix = commonPrefix(old, text);
+  const suffix = commonSuffix(old, text, Math.min(old.length, text.length) - prefix);
+  const oldEnd = old.length - suffix;
+  // The piece holding the first changed character, and one more before it: an edit of a
+  // piece's first line can make it stop (or start) opening a situation, which moves the
+  // boundary with the piece before.
+  const first = Math.max(0, lastStartingAtOrBefore(pieces, prefix) - 1);
+  // The piece holding the first character after the change: its first line may have been
+  // joined to (or split from) the changed text.
+  const final = Math.max(first, lastStartingAtOrBefore(pieces, oldEnd));
+  const endOf = (i: number) => (i + 1 < pieces.length ? pieces[i + 1].offset : old.length);
+  const delta = text.length - old.length;
+  const replaced = new Map<string, ParsedPiece>();
+  for (let i = first; i <= final; i++) replaced.set(keyOf(old, { start: pieces[i].offset, end: endOf(i), prelude: i === 0 }), pieces[i]);
+  return {
+    edit: { start: prefix, oldEnd, newEnd: oldEnd + delta },
+    before: first,
+    replaced,
+    region: { start: pieces[first].offset, end: endOf(final) + delta, prelude: first === 0, line: pieces[first].line },
+    after: final + 1,
+    delta,
+  };
+}
+
+/** What pieces are cached by: their kind and their text. */
+function keyOf(text: string, bounds: { start: number; end: number; prelude: boolean }): string {
+  return (bounds.prelude ? 'P' : 'C') + text.slice(bounds.start, bounds.end);
+}
+
+/** The index of the last piece that starts at or before `offset`. */
+function lastStartingAtOrBefore(pieces: readonly ParsedPiece[], offset: number): number {
+  let lo = 0;
+  let hi = pieces.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (pieces[mid].offset <= offset) lo = mid;
+    else hi = mid - 1;
   }
-  return out as T;
+  return lo;
 }
 
 /**
  * A parser that remembers the pieces of the last parse, so re-parsing an edited document
  * matches only the pieces whose text changed. One instance per document keeps memory
  * proportional to that document.
+ *
+ * Finding what changed costs a comparison of the old and new texts (in blocks, natively);
+ * only the pieces around the change are split again and looked up by their text. Pieces
+ * before the change are reused as they are, pieces after it are moved (`syntax/move.ts`).
  */
 export class SopParser {
-  private cache = new Map<string, ParsedPiece>();
+  private last: LastParse | undefined;
+  /**
+   * Pieces by their text (`P`/`C` + text), for the pieces around a change: those matched
+   * or looked up since the last complete parse, and by it. A parse abandoned half-way
+   * leaves the pieces it matched here for the next one.
+   */
+  private byText = new Map<string, ParsedPiece>();
 
   parse(uri: string, text: string): SopFile {
     const steps = this.parseInSteps(uri, text);
@@ -256,31 +311,54 @@ export class SopParser {
    * the next parse.
    */
   *parseInSteps(uri: string, text: string): Generator<void, SopFile, void> {
-    const next = new Map<string, ParsedPiece>();
-    const file: SopFile = { uri, text, header: {}, decls: [], comments: [], errors: [] };
-    const lines = new LineCounter(text);
-    const pieces = splitPieces(text);
+    const last = this.last;
+    const plan = planReuse(last, text);
+    const { region, delta } = plan;
+    const split = splitRange(text, region.start, region.end, region.prelude, region.line);
     yield;
-    for (const bounds of pieces) {
-      const key = (bounds.prelude ? 'P' : 'C') + text.slice(bounds.start, bounds.end);
-      let piece = next.get(key) ?? this.cache.get(key);
-      const line = lines.at(bounds.start);
+    const list = new PieceList();
+    if (last) list.copy(last.pieces, 0, plan.before);
+    const found = new Map<string, ParsedPiece>();
+    for (const bounds of split.pieces) {
+      const key = keyOf(text, bounds);
+      let piece = found.get(key) ?? plan.replaced.get(key) ?? this.byText.get(key);
       // A syntax message may name a line ("the situation opened at line 12"): a broken
       // piece that moved to another line is explained again rather than reused.
-      if (piece && piece.errors.length > 0 && piece.line !== line) piece = undefined;
+      if (piece && piece.errors.length > 0 && piece.line !== bounds.line) piece = undefined;
       if (!piece) {
-        piece = parsePiece(text, bounds, line);
-        this.cache.set(key, piece);
+        piece = parsePiece(text, bounds);
+        this.byText.set(key, piece);
         yield;
-      } else if (piece.offset !== bounds.start) piece = { ...shift(piece, bounds.start - piece.offset), line };
-      piece.offset = bounds.start;
-      if (!next.has(key)) next.set(key, piece);
-      if (bounds.prelude) file.header = piece.header;
-      file.decls.push(...piece.decls);
-      file.comments.push(...piece.comments);
-      file.errors.push(...piece.errors);
+      } else {
+        piece = movePiece(piece, bounds.start, bounds.line);
+      }
+      if (!found.has(key)) found.set(key, piece);
+      list.add(piece);
     }
-    this.cache = next;
+    if (last && plan.after < last.pieces.length) {
+      // Everything after the region moved by the same amount; its lines by the difference
+      // between where the region now ends and where the first piece after it started.
+      const after = last.pieces.pieces;
+      const lineDelta = split.endLine - after[plan.after].line;
+      if (delta === 0 && lineDelta === 0) list.copy(last.pieces, plan.after, after.length);
+      for (let i = plan.after; i < after.length && (delta !== 0 || lineDelta !== 0); i++) {
+        const old = after[i];
+        const start = old.offset + delta;
+        if (old.errors.length > 0 && lineDelta !== 0) {
+          const end = i + 1 < after.length ? after[i + 1].offset + delta : text.length;
+          list.add(parsePiece(text, { start, end, prelude: false, line: old.line + lineDelta }));
+          yield;
+        } else {
+          list.add(movePiece(old, start, old.line + lineDelta));
+        }
+      }
+    }
+    const file: SopFile = { uri, text, ...list.finish() };
+    // The line table of the new text follows from the old one.
+    let lines: LineIndex | undefined;
+    if (last) lines = last.lines && plan.edit ? deriveLineIndex(last.lines, file, plan.edit) : lineIndexOf(file);
+    this.last = { text, pieces: list, lines };
+    this.byText = found;
     return file;
   }
 }

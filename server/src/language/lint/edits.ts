@@ -3,9 +3,10 @@
  * as if the author had typed them: the file's keyword spelling, its quote style, its line
  * ends and the indentation of the step they sit next to.
  */
-import type { Duration, SopFile, Span, Spelling, Step, StringLit } from '../ast';
+import type { Decl, Duration, SopFile, Span, Spelling, Step, StringLit } from '../ast';
 import type { TextEdit } from '../finding';
 import type { StepPlace } from '../flow';
+import { fileFactsOf } from './situation-facts';
 
 /** The offset at which the line holding `offset` starts. */
 export function lineStartOf(text: string, offset: number): number {
@@ -54,9 +55,13 @@ export function deeper(indent: string): string {
   return indent.includes('\t') ? `${indent}\t` : `${indent}  `;
 }
 
+let lastEol = { text: '', eol: '\n' };
+
 /** The file's line break, so a fix does not mix CRLF and LF. */
 export function eolOf(text: string): string {
-  return text.includes('\r\n') ? '\r\n' : '\n';
+  // Every fix of a lint run asks about the same text, and scanning it is not free.
+  if (text !== lastEol.text) lastEol = { text, eol: text.includes('\r\n') ? '\r\n' : '\n' };
+  return lastEol.eol;
 }
 
 /** A string literal in the given style; `"…"` escapes what it must. */
@@ -95,44 +100,44 @@ export function phraseLanguage(file: SopFile): 'zh' | 'en' {
   return /\p{Script=Han}/u.test(file.text) ? 'zh' : 'en';
 }
 
-// The `say` strings of each file in source order, so fixes for many findings do not walk
-// the whole file each time (ASTs are immutable and shared, so caching by file is safe).
-const sayTexts = new WeakMap<SopFile, StringLit[]>();
+/**
+ * The file a partial copy was made from (`withDecls`): fixes read the whole file around
+ * the situation they are for, whichever situations a rule was asked to check.
+ */
+const wholeFiles = new WeakMap<SopFile, SopFile>();
 
-function sayTextsOf(file: SopFile): StringLit[] {
-  let texts = sayTexts.get(file);
-  if (!texts) {
-    const found: StringLit[] = [];
-    const visit = (steps: readonly Step[]) => {
-      for (const step of steps) {
-        if (step.kind === 'say') found.push(step.text);
-        else if (step.kind === 'wait') {
-          if (step.reply) visit(step.reply.steps);
-          if (step.fallback) visit(step.fallback.steps);
-        }
-      }
-    };
-    for (const decl of file.decls) if (decl.kind === 'situation') visit(decl.steps);
-    texts = found;
-    sayTexts.set(file, texts);
-  }
-  return texts;
+/**
+ * `file` with only `decls`, for running a rule on some situations (the lint cache re-checks
+ * only the changed ones); `quoteStyleNear` still sees the whole file through it.
+ */
+export function withDecls(file: SopFile, decls: Decl[]): SopFile {
+  const part = { ...file, decls };
+  wholeFiles.set(part, wholeFiles.get(file) ?? file);
+  return part;
 }
 
 /**
  * The quote style to write a new phrase in: that of the nearest `say` before `offset`,
- * else of the first `say` in the file, else ASCII quotes.
+ * else of the first `say` in the file, else ASCII quotes. Reads the `say`s from each
+ * situation's facts, so it costs a search, not a walk of the file.
  */
 export function quoteStyleNear(file: SopFile, offset: number): StringLit['quote'] {
-  const texts = sayTextsOf(file);
+  const { situations, facts } = fileFactsOf(wholeFiles.get(file) ?? file);
+  // The last situation that starts at or before the offset.
   let lo = 0;
-  let hi = texts.length;
+  let hi = situations.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (texts[mid].span.start <= offset) lo = mid + 1;
+    if (situations[mid].span.start <= offset) lo = mid + 1;
     else hi = mid;
   }
-  return (texts[lo - 1] ?? texts[0])?.quote ?? 'ascii';
+  for (let i = lo - 1; i >= 0; i--) {
+    const base = situations[i].span.start;
+    const says = facts[i].says;
+    for (let k = says.length - 1; k >= 0; k--) if (base + says[k].start <= offset) return says[k].quote;
+  }
+  for (const { says } of facts) if (says.length > 0) return says[0].quote;
+  return 'ascii';
 }
 
 /**

@@ -13,6 +13,7 @@ import { eolOf, indentAt, lineStartOf, previousLineStart } from './edits';
 import { RULES } from './registry';
 import type { Rule } from './rule';
 import type { CacheRun, SituationReportCache } from './situation-cache';
+import { collectFactsInSteps, fileFactsOf } from './situation-facts';
 import { applySuppressions, parseDirective, type KnownRule } from './suppressions';
 
 const SEVERITY_RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1, hint: 0 };
@@ -35,7 +36,14 @@ export function lintProgram(program: Program, config: SopConfig, cache?: Situati
  */
 export function* lintProgramInSteps(program: Program, config: SopConfig, cache?: SituationReportCache): Generator<void, Finding[], void> {
   const file = program.root;
-  const run = cache?.begin(file, config);
+  // What the rules over the whole program read about each situation (once per situation text).
+  for (const each of program.files.values()) yield* collectFactsInSteps(each);
+  fileFactsOf(file);
+  yield;
+  // The rules whose reports the cache keeps: those that judge each situation on its own.
+  const perSituation = RULES.filter((rule) => rule.meta.perSituation && !rule.meta.afterSuppressions && levelOf(rule, config) !== 'off');
+  const run = cache?.begin(file, config, perSituation.map((rule) => rule.meta.id));
+  yield;
   const knownRules = new Map<string, KnownRule>();
   for (const rule of RULES) {
     knownRules.set(rule.meta.id, { level: levelOf(rule, config), suppressible: !rule.meta.unsuppressible });
@@ -52,9 +60,10 @@ export function* lintProgramInSteps(program: Program, config: SopConfig, cache?:
     if (!rule.meta.afterSuppressions) continue;
     kept.push(...(yield* runRule(rule, program, config, outcome)));
   }
-  const lineComments = fullLineComments(file);
+  let lineComments: Map<number, Comment> | undefined;
   for (const finding of kept) {
     if (knownRules.get(finding.rule)?.suppressible === false) continue;
+    lineComments ??= fullLineComments(file);
     finding.fixes = [...(finding.fixes ?? []), suppressionFix(file, finding, lineComments)];
   }
   return kept.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.rule.localeCompare(b.rule));

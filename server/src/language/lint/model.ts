@@ -1,11 +1,12 @@
 /**
  * Questions about the semantic model that several rules ask: which situations to check,
- * which strings a situation holds, where a variable is declared or used.
+ * where a variable is declared or used.
  */
-import type { Situation, SopFile, Step, StringLit } from '../ast';
+import type { Situation, SopFile } from '../ast';
 import { LineIndex } from '../line-index';
 import { basenameOf, dirnameOf } from '../paths';
 import type { Program } from '../program';
+import { fileFactsOf } from './situation-facts';
 
 /** The situations written in `file`, in source order. */
 export function situationsOf(file: SopFile): Situation[] {
@@ -21,26 +22,6 @@ export function wellFormedSituationsOf(file: SopFile): Situation[] {
   return situationsOf(file).filter((s) => !s.hasErrors);
 }
 
-/** Every string of a situation that may hold `{placeholders}`, in source order. */
-export function stringsOf(situation: Situation): StringLit[] {
-  const out: StringLit[] = [];
-  if (situation.title) out.push(situation.title);
-  if (situation.when) out.push(situation.when.text);
-  const visit = (steps: readonly Step[]) => {
-    for (const step of steps) {
-      if (step.kind === 'say' || step.kind === 'note') out.push(step.text);
-      else if (step.kind === 'promise' && step.text) out.push(step.text);
-      else if (step.kind === 'transfer') out.push(step.target);
-      else if (step.kind === 'wait') {
-        if (step.reply) visit(step.reply.steps);
-        if (step.fallback) visit(step.fallback.steps);
-      }
-    }
-  };
-  visit(situation.steps);
-  return out;
-}
-
 /** Every variable name declared with `var` in any file of the program. */
 export function declaredVariables(program: Program): Set<string> {
   const names = new Set<string>();
@@ -54,9 +35,9 @@ export function declaredVariables(program: Program): Set<string> {
 export function usedVariables(program: Program): Set<string> {
   const names = new Set<string>();
   for (const file of program.files.values()) {
-    for (const situation of situationsOf(file)) {
-      for (const text of stringsOf(situation)) for (const p of text.placeholders) names.add(p.name);
-    }
+    // Collected once per situation text (`situation-facts.ts`): this runs on every keystroke.
+    const { facts, withPlaceholders } = fileFactsOf(file);
+    for (const i of withPlaceholders) for (const p of facts[i].placeholders) names.add(p.name);
   }
   return names;
 }

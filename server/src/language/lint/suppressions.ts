@@ -86,6 +86,8 @@ export function parseDirective(comment: Comment): Directive | undefined {
 
 /** Every directive of a file, in source order, with next-line targets resolved. */
 export function parseDirectives(file: SopFile): Directive[] {
+  // Most files have no directive at all; their line table is not needed here.
+  if (!file.comments.some((comment) => DIRECTIVE.test(comment.text))) return [];
   const lines = lineIndexOf(file);
   const commentLines = new Set<number>();
   for (const comment of file.comments) {
@@ -120,6 +122,7 @@ export function applySuppressions(
 ): { kept: Finding[]; outcome: SuppressionOutcome } {
   const directives = parseDirectives(file);
   const { silencers, strayEnables } = buildSilencers(directives, file.text.length);
+  if (silencers.length === 0) return { kept: findings.slice(), outcome: { directives, silencers, strayEnables, rules } };
   const lines = lineIndexOf(file);
   const kept: Finding[] = [];
   for (const finding of findings) {

@@ -3,7 +3,8 @@ import type { Ident, SopFile, Spelling, VarDecl } from '../../ast';
 import type { Fix, TextEdit } from '../../finding';
 import { spell } from '../../keywords';
 import { eolOf, lineEndOf, lineStartOf, previousLineStart } from '../edits';
-import { closestName, declaredVariables, situationsOf, stringsOf } from '../model';
+import { closestName, declaredVariables } from '../model';
+import { fileFactsOf } from '../situation-facts';
 import type { Report, Rule } from '../rule';
 
 export const undefinedVariable: Rule = {
@@ -15,22 +16,23 @@ export const undefinedVariable: Rule = {
   check({ program, file }) {
     const declared = declaredVariables(program);
     const reports: Report[] = [];
-    for (const situation of situationsOf(file)) {
-      for (const text of stringsOf(situation)) {
-        for (const placeholder of text.placeholders) {
-          if (declared.has(placeholder.name)) continue;
-          const { name } = placeholder;
-          const varWord = spell('var', fileSpelling(file));
-          const guess = closestName(name, declared);
-          const fixes: Fix[] = [];
-          if (guess) fixes.push({ title: `Change to {${guess}}`, edits: [{ span: placeholder.span, newText: `{${guess}}` }] });
-          fixes.push({ title: `Declare "${name}" with ${varWord}`, edits: [declareEdit(file, name)] });
-          reports.push({
-            span: placeholder.span,
-            message: `{${name}} names no variable: declare it with "${varWord} ${name}"${guess ? `, or did you mean {${guess}}?` : ''}`,
-            fixes,
-          });
-        }
+    // The placeholders of each situation are collected once per situation text.
+    const { situations, facts, withPlaceholders } = fileFactsOf(file);
+    for (const i of withPlaceholders) {
+      const base = situations[i].span.start;
+      for (const { name, start, end } of facts[i].placeholders) {
+        if (declared.has(name)) continue;
+        const span = { start: base + start, end: base + end };
+        const varWord = spell('var', fileSpelling(file));
+        const guess = closestName(name, declared);
+        const fixes: Fix[] = [];
+        if (guess) fixes.push({ title: `Change to {${guess}}`, edits: [{ span, newText: `{${guess}}` }] });
+        fixes.push({ title: `Declare "${name}" with ${varWord}`, edits: [declareEdit(file, name)] });
+        reports.push({
+          span,
+          message: `{${name}} names no variable: declare it with "${varWord} ${name}"${guess ? `, or did you mean {${guess}}?` : ''}`,
+          fixes,
+        });
       }
     }
     return reports;

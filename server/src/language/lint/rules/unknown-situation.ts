@@ -1,6 +1,6 @@
 /** `unknown-situation`: a `goto` names no situation of this file or its imports. */
-import { forEachStep } from '../../flow';
-import { closestName, situationsOf } from '../model';
+import { closestName } from '../model';
+import { fileFactsOf } from '../situation-facts';
 import type { Report, Rule } from '../rule';
 
 export const unknownSituation: Rule = {
@@ -11,19 +11,22 @@ export const unknownSituation: Rule = {
   },
   check({ program, file }) {
     const reports: Report[] = [];
-    for (const situation of situationsOf(file)) {
-      forEachStep(situation, ({ step }) => {
-        if (step.kind !== 'goto' || program.situations.has(step.target.name)) return;
-        const name = step.target.name;
+    // The jumps of each situation are collected once per situation text.
+    const { situations, facts, withGotos } = fileFactsOf(file);
+    for (const i of withGotos) {
+      const base = situations[i].span.start;
+      for (const { name, start, end } of facts[i].gotos) {
+        if (program.situations.has(name)) continue;
+        const span = { start: base + start, end: base + end };
         const guess = closestName(name, program.situations.keys());
         reports.push({
-          span: step.target.span,
+          span,
           message: guess
             ? `no situation "${name}" in this file or its imports: did you mean "${guess}"?`
             : `no situation "${name}" in this file or its imports: check the id, or import the file that defines it`,
-          fixes: guess ? [{ title: `Change to "${guess}"`, edits: [{ span: step.target.span, newText: guess }] }] : undefined,
+          fixes: guess ? [{ title: `Change to "${guess}"`, edits: [{ span, newText: guess }] }] : undefined,
         });
-      });
+      }
     }
     return reports;
   },

@@ -1,0 +1,109 @@
+/**
+ * The pieces a document is parsed in, and what an edit changed. A piece starts at a line
+ * whose first word is the `situation` keyword (the prelude is what comes before the first
+ * one); strings and comments cannot span lines, so a split never cuts a token, and whether
+ * a line starts a piece depends on that line alone. That is what lets the parser re-split
+ * only the part of the document an edit touched.
+ */
+import { isIdentPart } from '../keywords';
+
+export interface PieceBounds {
+  start: number;
+  end: number;
+  /** The prelude (header, imports, vars) comes before the first situation. */
+  prelude: boolean;
+  /** The 1-based line the piece starts on (syntax messages may name lines). */
+  line: number;
+}
+
+const SITUATION_WORDS = ['situation', '情景'];
+
+/** Blanks that may indent a line: space, tab, U+3000, no-break space, BOM. */
+function isBlank(code: number): boolean {
+  return code === 0x20 || code === 0x09 || code === 0x3000 || code === 0xa0 || code === 0xfeff;
+}
+
+/** True when the line starting at `lineStart` opens a situation. */
+function startsSituation(text: string, lineStart: number): boolean {
+  let i = lineStart;
+  while (i < text.length && isBlank(text.charCodeAt(i))) i++;
+  // Only a line that starts with `s` or `情` can start a situation; skip the rest cheaply.
+  const first = text.charCodeAt(i);
+  if (first !== 0x73 /* s */ && first !== 0x60c5 /* 情 */) return false;
+  for (const word of SITUATION_WORDS) {
+    if (text.startsWith(word, i) && !isIdentPart(text[i + word.length] ?? ' ')) return true;
+  }
+  return false;
+}
+
+/**
+ * Splits `text[from, to)` at every line whose first word is the `situation` keyword.
+ * `from` must start a piece and `to` must end one (a piece start or the end of the text);
+ * `prelude` says whether the range begins with the prelude (then it starts at 0, and an
+ * empty prelude is kept when a situation opens the text), `line` is the line of `from`.
+ * Returns the pieces and the line on which `to` lies.
+ */
+export function splitRange(text: string, from: number, to: number, prelude: boolean, line: number): { pieces: PieceBounds[]; endLine: number } {
+  const pieces: PieceBounds[] = [];
+  let pieceStart = from;
+  let pieceLine = line;
+  let lineStart = from;
+  while (lineStart < to) {
+    if (startsSituation(text, lineStart) && (lineStart > pieceStart || (pieces.length === 0 && prelude))) {
+      pieces.push({ start: pieceStart, end: lineStart, prelude: pieces.length === 0 && prelude, line: pieceLine });
+      pieceStart = lineStart;
+      pieceLine = line;
+    }
+    const nl = text.indexOf('\n', lineStart);
+    if (nl < 0 || nl >= to) break;
+    lineStart = nl + 1;
+    line++;
+  }
+  pieces.push({ start: pieceStart, end: to, prelude: pieces.length === 0 && prelude, line: pieceLine });
+  return { pieces, endLine: line };
+}
+
+/** Splits the whole text into pieces. */
+export function splitPieces(text: string): PieceBounds[] {
+  return splitRange(text, 0, text.length, true, 1).pieces;
+}
+
+/**
+ * Comparing blocks of this many characters as strings (a native comparison) before
+ * comparing single characters keeps finding an edit in a large document cheap.
+ */
+const BLOCK = 512;
+
+/** How many leading characters `a` and `b` share. */
+export function commonPrefix(a: string, b: string): number {
+  const max = Math.min(a.length, b.length);
+  let i = 0;
+  while (i + BLOCK <= max && a.slice(i, i + BLOCK) === b.slice(i, i + BLOCK)) i += BLOCK;
+  while (i < max && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  return i;
+}
+
+/** How many trailing characters `a` and `b` share, at most `max`. */
+export function commonSuffix(a: string, b: string, max: number): number {
+  let n = 0;
+  let ea = a.length;
+  let eb = b.length;
+  while (n + BLOCK <= max && a.slice(ea - BLOCK, ea) === b.slice(eb - BLOCK, eb)) {
+    n += BLOCK;
+    ea -= BLOCK;
+    eb -= BLOCK;
+  }
+  while (n < max && a.charCodeAt(ea - 1) === b.charCodeAt(eb - 1)) {
+    n++;
+    ea--;
+    eb--;
+  }
+  return n;
+}
+
+/** How many `\n` the text holds between two offsets. */
+export function countLineBreaks(text: string, from: number, to: number): number {
+  let count = 0;
+  for (let i = text.indexOf('\n', from); i >= 0 && i < to; i = text.indexOf('\n', i + 1)) count++;
+  return count;
+}

@@ -11,7 +11,6 @@
  * it are reused and those after it are moved to their new offsets.
  */
 import type { Comment, Situation, SopFile, SyntaxError } from './ast';
-import { keywordOf } from './keywords';
 import { deriveLineIndex, lineIndexOf, type LineIndex } from './line-index';
 import { buildPiece, grammar, type BadLine } from './syntax/build-ast';
 import { moveComment, moveDecl, moveError, moveHeader } from './syntax/move';
@@ -82,20 +81,12 @@ function stubSituation(text: string, offset: number): Situation | undefined {
 }
 
 /**
- * Explains each swallowed line once. A `reply` or `fallback` right after a broken `wait`
- * belongs to that wait, so it gets no error of its own.
+ * The spec asks for one syntax finding per broken situation, so only the first swallowed
+ * line of a piece is explained: later ones are often consequences of the first (a
+ * `fallback` after a broken `wait`), and the author sees the next one once it is fixed.
  */
-function explainBadLines(badLines: BadLine[], documentText: string): SyntaxError[] {
-  const errors: SyntaxError[] = [];
-  let afterBrokenWait = false;
-  for (const bad of badLines) {
-    const first = /^[\p{L}_][\p{L}0-9_-]*/u.exec(bad.text)?.[0] ?? '';
-    const keyword = keywordOf(first);
-    if (afterBrokenWait && (keyword === 'reply' || keyword === 'fallback')) continue;
-    afterBrokenWait = keyword === 'wait';
-    errors.push(explainBadLine(bad, documentText));
-  }
-  return errors;
+function explainFirstBadLine(badLines: BadLine[], documentText: string): SyntaxError[] {
+  return badLines.length > 0 ? [explainBadLine(badLines[0], documentText)] : [];
 }
 
 /**
@@ -132,7 +123,7 @@ function matchPiece(documentText: string, bounds: PieceBounds, line: number): Om
   const match = grammar.match(text, rule);
   if (match.succeeded()) {
     const piece = buildPiece(match, offset);
-    const errors = explainBadLines(piece.badLines, documentText);
+    const errors = explainFirstBadLine(piece.badLines, documentText);
     return { offset, header: piece.header, decls: piece.decls, comments, errors };
   }
   const braceAt = text.indexOf('{');
@@ -149,7 +140,7 @@ function matchPiece(documentText: string, bounds: PieceBounds, line: number): Om
           decl.span.end = Math.min(decl.span.end, offset + text.length);
         }
       }
-      const errors = [error, ...explainBadLines(piece.badLines, documentText)];
+      const errors = [error];
       return { offset, header: piece.header, decls: piece.decls, comments, errors };
     }
   }

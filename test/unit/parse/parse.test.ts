@@ -86,6 +86,14 @@ describe('parser', () => {
     assert.deepEqual(all[0].steps.map((s) => s.kind), ['end'], 'a keeps the steps around the bad line');
   });
 
+  it('reports only the first problem of a situation with several bad lines', () => {
+    const file = parseSop('two.sop', 'situation a {\n  sya "hi"\n  wait 5\n  end\n}\nsituation b {\n  hangpu\n}');
+    assert.deepEqual(
+      file.errors.map((e) => textOf(file, e.span)),
+      ['sya', 'hangpu'],
+    );
+  });
+
   const messages: [string, string, string][] = [
     ['situation a {\n  sya "hi"\n  end\n}', 'unknown step "sya" — did you mean "say"?', 'sya'],
     ['situation a {\n  say "x"\n  wait 5\n  hangup\n}', 'wait needs a duration such as 5s or 5秒 ("5" has no unit)', '5'],

@@ -2,19 +2,12 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { BROKEN, BROKEN_FIRST, CLEAN } from './fixtures';
-import { buildOnce, listFiles, makeProject, removeProject, runSop, writeFile } from './helpers';
+import { listFiles, runSop, useProjects, writeFile } from './helpers';
 
 describe('sop build', function () {
   this.timeout(60_000);
-  const dirs: string[] = [];
-  const project = (files: Record<string, string>) => {
-    const dir = makeProject(files);
-    dirs.push(dir);
-    return dir;
-  };
+  const project = useProjects();
 
-  before(buildOnce);
-  after(() => dirs.forEach(removeProject));
 
   it('writes one JSON per clean script, mirroring the folders below the inputs', () => {
     const dir = project({ 'scripts/a.sop': CLEAN, 'scripts/team/b.sop': CLEAN });

@@ -2,20 +2,13 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { BROKEN, BROKEN_FIRST, CLEAN, UNFORMATTED } from './fixtures';
-import { buildOnce, listFiles, makeProject, removeProject, runSop } from './helpers';
+import { listFiles, runSop, useProjects } from './helpers';
 
 describe('sop fmt', function () {
   this.timeout(60_000);
-  const dirs: string[] = [];
-  const project = (files: Record<string, string>) => {
-    const dir = makeProject(files);
-    dirs.push(dir);
-    return dir;
-  };
+  const project = useProjects();
   const read = (dir: string, name: string) => fs.readFileSync(path.join(dir, name), 'utf8');
 
-  before(buildOnce);
-  after(() => dirs.forEach(removeProject));
 
   it('--check lists the files that would change, changes nothing and exits 1', () => {
     const dir = project({ 'messy.sop': UNFORMATTED, 'tidy.sop': CLEAN });

@@ -3,21 +3,14 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { readDot, readMermaid } from '../unit/graph/syntax-check';
 import { BROKEN, BROKEN_FIRST, CLEAN } from './fixtures';
-import { ROOT, buildOnce, hasNoStackTrace, makeProject, removeProject, runSop } from './helpers';
+import { hasNoStackTrace, ROOT, runSop, useProjects } from './helpers';
 
 const sample = (name: string) => fs.readFileSync(path.join(ROOT, 'samples', name), 'utf8');
 
 describe('sop graph', function () {
   this.timeout(60_000);
-  const dirs: string[] = [];
-  const project = (files: Record<string, string>) => {
-    const dir = makeProject(files);
-    dirs.push(dir);
-    return dir;
-  };
+  const project = useProjects();
 
-  before(buildOnce);
-  after(() => dirs.forEach(removeProject));
 
   it('prints a Mermaid flowchart of the script and its imports, one box per file', () => {
     const dir = project({ 'scripts/complaints.sop': sample('complaints.sop'), 'scripts/closing.sop': sample('closing.sop') });

@@ -83,3 +83,18 @@ export function listFiles(dir: string): string[] {
 export function hasNoStackTrace(text: string): boolean {
   return !/^\s+at .+:\d+:\d+\)?$/m.test(text);
 }
+
+/**
+ * Sets up a CLI suite: builds the bundle once before it and removes its project folders
+ * after it. Returns the function that makes a project folder from `{ path: content }`.
+ */
+export function useProjects(): (files: Record<string, string | Uint8Array>) => string {
+  const dirs: string[] = [];
+  before(buildOnce);
+  after(() => dirs.forEach(removeProject));
+  return (files) => {
+    const dir = makeProject(files);
+    dirs.push(dir);
+    return dir;
+  };
+}

@@ -2,19 +2,12 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { BROKEN, BROKEN_FIRST, CLEAN, GBK_BYTES, GBK_POSITION } from './fixtures';
-import { ROOT, buildOnce, hasNoStackTrace, makeProject, removeProject, runSop } from './helpers';
+import { hasNoStackTrace, ROOT, runSop, useProjects } from './helpers';
 
 describe('sop: help, usage and bad input', function () {
   this.timeout(60_000);
-  const dirs: string[] = [];
-  const project = (files: Record<string, string | Uint8Array>) => {
-    const dir = makeProject(files);
-    dirs.push(dir);
-    return dir;
-  };
+  const project = useProjects();
 
-  before(buildOnce);
-  after(() => dirs.forEach(removeProject));
 
   describe('--help', () => {
     it('sop --help lists the commands', () => {

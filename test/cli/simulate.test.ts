@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { BROKEN, BROKEN_FIRST, CLEAN } from './fixtures';
-import { ROOT, buildOnce, hasNoStackTrace, makeProject, removeProject, runSop } from './helpers';
+import { hasNoStackTrace, ROOT, runSop, useProjects } from './helpers';
 
 const sample = (name: string) => fs.readFileSync(path.join(ROOT, 'samples', name), 'utf8');
 
@@ -18,12 +18,7 @@ const actions = (stdout: string) =>
 
 describe('sop simulate', function () {
   this.timeout(60_000);
-  const dirs: string[] = [];
-  const project = (files: Record<string, string>) => {
-    const dir = makeProject(files);
-    dirs.push(dir);
-    return dir;
-  };
+  const project = useProjects();
   const samples = () =>
     project({
       'line.sop': sample('greeting-and-line.sop'),
@@ -32,8 +27,6 @@ describe('sop simulate', function () {
       'closing.sop': sample('closing.sop'),
     });
 
-  before(buildOnce);
-  after(() => dirs.forEach(removeProject));
 
   it('prints the timed transcript of the silent-call ladder and exits 0 on the hang-up', () => {
     const result = runSop(['simulate', 'line.sop', '--situation', '无声电话', '--events', 'silence,silence,silence'], { cwd: samples() });

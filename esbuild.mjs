@@ -28,80 +28,36 @@ const common = {
   legalComments: 'none',
 };
 
+/** A CommonJS bundle for Node (the CLI, the Node server, the desktop client). */
+function nodeBundle(name, entry, outdir, extra = {}) {
+  return { ...common, entryPoints: { [name]: entry }, outdir, platform: 'node', format: 'cjs', target: 'node20', ...extra };
+}
+
+/** A bundle for the browser (the web-worker server, the web client). */
+function browserBundle(name, entry, outdir, extra = {}) {
+  return { ...common, entryPoints: { [name]: entry }, outdir, platform: 'browser', format: 'cjs', target: 'es2022', ...extra };
+}
+
+// jsonc-parser's `main` is a UMD build whose `require('./impl/…')` calls esbuild cannot
+// follow; its ES module build bundles cleanly.
+const jsoncSafe = { mainFields: ['module', 'main'] };
+const editorHost = { external: ['vscode'] };
+
 /** @type {esbuild.BuildOptions[]} */
 const builds = [
-  {
-    ...common,
-    entryPoints: { sop: 'server/src/cli/main.ts' },
-    outdir: 'dist/cli',
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    // jsonc-parser's `main` is a UMD build whose `require('./impl/…')` calls esbuild
-    // cannot follow; its ES module build bundles cleanly.
-    mainFields: ['module', 'main'],
-  },
-  {
-    ...common,
-    entryPoints: { 'server-node': 'server/src/lsp/main-node.ts' },
-    outdir: 'dist/server',
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    mainFields: ['module', 'main'], // as for the CLI: jsonc-parser's UMD build does not bundle
-  },
-  {
-    ...common,
-    entryPoints: { 'server-browser': 'server/src/lsp/main-browser.ts' },
-    outdir: 'dist/server',
-    platform: 'browser',
-    format: 'iife',
-    target: 'es2022',
-  },
-  {
-    ...common,
-    entryPoints: { 'extension-node': 'client/src/extension-node.ts' },
-    outdir: 'dist/client',
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    external: ['vscode'],
-  },
-  {
-    ...common,
-    entryPoints: { 'extension-browser': 'client/src/extension-browser.ts' },
-    outdir: 'dist/client',
-    platform: 'browser',
-    format: 'cjs',
-    target: 'es2022',
-    external: ['vscode'],
-  },
+  nodeBundle('sop', 'server/src/cli/main.ts', 'dist/cli', jsoncSafe),
+  nodeBundle('server-node', 'server/src/lsp/main-node.ts', 'dist/server', jsoncSafe),
+  browserBundle('server-browser', 'server/src/lsp/main-browser.ts', 'dist/server', { format: 'iife' }),
+  nodeBundle('extension-node', 'client/src/extension-node.ts', 'dist/client', editorHost),
+  browserBundle('extension-browser', 'client/src/extension-browser.ts', 'dist/client', editorHost),
   // The real-editor test suites; never shipped (`.vscodeignore` keeps dist/test out).
-  {
-    ...common,
-    entryPoints: { suite: 'test/web/suite/index.ts' },
-    outdir: 'dist/test/web',
-    platform: 'browser',
-    format: 'cjs',
-    target: 'es2022',
-    external: ['vscode'],
-  },
-  {
-    ...common,
-    entryPoints: { suite: 'test/desktop/suite/index.ts' },
-    outdir: 'dist/test/desktop',
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    external: ['vscode', 'mocha'],
-  },
+  browserBundle('suite', 'test/web/suite/index.ts', 'dist/test/web', editorHost),
+  nodeBundle('suite', 'test/desktop/suite/index.ts', 'dist/test/desktop', { external: ['vscode', 'mocha'] }),
 ];
 
 generateGrammar();
-// Entries that do not exist yet are skipped while the project is being assembled.
-const present = builds.filter((b) => Object.values(b.entryPoints).every((p) => existsSync(p)));
 if (watch) {
-  for (const b of present) await (await esbuild.context(b)).watch();
+  for (const b of builds) await (await esbuild.context(b)).watch();
 } else {
-  await Promise.all(present.map((b) => esbuild.build(b)));
+  await Promise.all(builds.map((b) => esbuild.build(b)));
 }

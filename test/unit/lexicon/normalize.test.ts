@@ -5,7 +5,7 @@
 import { strict as assert } from 'node:assert';
 import { AhoCorasick } from '../../../server/src/language/lexicon/aho-corasick';
 import { hanVariantTable } from '../../../server/src/language/lexicon/han-variants';
-import { normalizeText } from '../../../server/src/language/lexicon/normalize';
+import { normalizeText, originOf } from '../../../server/src/language/lexicon/normalize';
 
 describe('normalisation', () => {
   const cases: Array<[string, string]> = [
@@ -25,8 +25,13 @@ describe('normalisation', () => {
     const input = '我 不…';
     const n = normalizeText(input);
     assert.equal(n.text, '我不...');
-    assert.deepEqual(n.starts, [0, 2, 3, 3, 3]);
-    assert.deepEqual(n.ends, [1, 3, 4, 4, 4]);
+    assert.deepEqual([0, 1, 2, 3, 4].map((unit) => originOf(n, unit)), [0, 2, 3, 3, 3]);
+  });
+
+  it('maps a phrase that folds unit for unit onto itself', () => {
+    const n = normalizeText('這樣，好');
+    assert.equal(n.text, '这样,好');
+    assert.deepEqual([0, 1, 2, 3].map((unit) => originOf(n, unit)), [0, 1, 2, 3]);
   });
 
   it('keeps the traditional → simplified table aligned and free of chains', () => {

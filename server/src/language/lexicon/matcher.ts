@@ -6,7 +6,7 @@
  */
 import { RE2JS, RE2Set } from 're2js';
 import { AhoCorasick, type SearchCost } from './aho-corasick';
-import { isPunctuation, normalizePhrase, normalizeText } from './normalize';
+import { isPunctuation, normalizePhrase, normalizeText, originOf } from './normalize';
 import { compilePattern } from './pattern';
 import type { LexiconEntry, PhraseMatch, PhraseMatcher } from './types';
 
@@ -72,8 +72,8 @@ export function createPhraseMatcher(entries: readonly LexiconEntry[], allow: rea
     }
     return selectMatches(candidates, allowed).map((c) => ({
       entry: entries[c.rank],
-      start: normalized.starts[c.start],
-      end: normalized.ends[c.end - 1],
+      start: originOf(normalized, c.start),
+      end: originOf(normalized, c.end - 1) + 1,
     }));
   }
 

@@ -7,13 +7,20 @@
  */
 import { foldHanVariant } from './han-variants';
 
-/** Folded text plus, per folded UTF-16 unit, the original range it came from. */
+/** Folded text plus, per folded UTF-16 unit, the original unit it came from. */
 export interface NormalizedText {
   text: string;
-  /** `starts[i]` is the offset in the original of the character folded unit `i` came from. */
-  starts: number[];
-  /** `ends[i]` is the offset just past that original character. */
-  ends: number[];
+  /**
+   * `origins[i]` is the offset in the original of the unit folded unit `i` came from (it
+   * ends one unit later: folding works unit by unit). Undefined when that is `i` itself,
+   * as it is for most phrases: no blank was dropped and nothing expanded.
+   */
+  origins: number[] | undefined;
+}
+
+/** The offset in the original text of the unit that folded unit `unit` came from. */
+export function originOf(normalized: NormalizedText, unit: number): number {
+  return normalized.origins === undefined ? unit : normalized.origins[unit];
 }
 
 // CJK and typographic punctuation folded to the ASCII mark a writer means by it. The
@@ -86,26 +93,36 @@ export function foldChar(ch: string): string {
   return String.fromCharCode(foldHanVariant(code));
 }
 
-/** Folds `text`, keeping for each folded unit the original range it came from. */
+// Every phrase of a script is folded on each lint, so each unit's folded form is computed
+// once per process (a script uses a few thousand distinct characters at most).
+const foldedUnits = new Map<number, string>();
+
+function foldUnit(code: number): string {
+  let folded = foldedUnits.get(code);
+  if (folded === undefined) {
+    folded = foldChar(String.fromCharCode(code));
+    foldedUnits.set(code, folded);
+  }
+  return folded;
+}
+
+/** Folds `text`, keeping for each folded unit the original unit it came from. */
 export function normalizeText(text: string): NormalizedText {
   let out = '';
-  const starts: number[] = [];
-  const ends: number[] = [];
+  let origins: number[] | undefined;
   for (let i = 0; i < text.length; i++) {
-    const folded = foldChar(text[i]);
-    for (let k = 0; k < folded.length; k++) {
-      starts.push(i);
-      ends.push(i + 1);
-    }
+    const folded = foldUnit(text.charCodeAt(i));
+    if (origins === undefined && folded.length !== 1) origins = Array.from({ length: out.length }, (_, k) => k);
+    if (origins !== undefined) for (let k = 0; k < folded.length; k++) origins.push(i);
     out += folded;
   }
-  return { text: out, starts, ends };
+  return { text: out, origins };
 }
 
 /** The folded form of `text` alone, for phrases that need no way back. */
 export function normalizePhrase(text: string): string {
   let out = '';
-  for (let i = 0; i < text.length; i++) out += foldChar(text[i]);
+  for (let i = 0; i < text.length; i++) out += foldUnit(text.charCodeAt(i));
   return out;
 }
 

@@ -8,13 +8,16 @@
  *
  * A `SopParser` keeps the pieces of its last parse: after an edit only the pieces around the
  * change are split again and looked up by their text (matched when new), the pieces before
- * it are reused and those after it are moved to their new offsets.
+ * it are reused and those after it are moved: a piece keeps the trees it was matched with,
+ * and the parse records where it now starts (`syntax/piece-list.ts`). The file's `decls`
+ * and `comments` at their current offsets are made only when first read (`fileOf`); the
+ * lint reads the pieces instead (`piecesOf`), so a keystroke copies no tree.
  */
-import type { Comment, Situation, SopFile, SyntaxError } from './ast';
+import type { Comment, Decl, Situation, SopFile, SyntaxError } from './ast';
 import { deriveLineIndex, lineIndexOf, type LineIndex } from './line-index';
 import { buildPiece, grammar, type BadLine } from './syntax/build-ast';
 import { moveComment, moveDecl, moveError, moveHeader } from './syntax/move';
-import { PieceList, type ParsedPiece } from './syntax/piece-list';
+import { firstAtOrAfter, PieceList, type ParsedPiece } from './syntax/piece-list';
 import { commonPrefix, commonSuffix, splitPieces, splitRange, type PieceBounds } from './syntax/pieces';
 import { explainBadLine, explainPieceFailure } from './syntax/syntax-messages';
 
@@ -167,26 +170,125 @@ export function situationIdentity(situation: Situation): object | undefined {
   return identities.get(situation);
 }
 
-/** The piece moved to start at `start` on `line` (a new piece: ASTs are never mutated). */
-function movePiece(piece: ParsedPiece, start: number, line: number): ParsedPiece {
-  const delta = start - piece.offset;
-  if (delta === 0) return piece.line === line ? piece : { ...piece, line };
-  const decls = piece.decls.map((decl) => {
-    const moved = moveDecl(decl, delta);
-    if (decl.kind === 'situation') {
-      const identity = identities.get(decl);
-      if (identity) identities.set(moved as Situation, identity);
-    }
-    return moved;
+/** The moved copies of a piece's trees made last, by the piece (see `materialized`). */
+const movedTrees = new WeakMap<ParsedPiece, { delta: number; decls?: Decl[]; comments?: Comment[] }>();
+
+/**
+ * The trees of piece `i` of `list` at their place in this parse: the piece's own when it
+ * has not moved since it was matched, else copies (`syntax/move.ts`; ASTs are never
+ * mutated). The last copies of each piece are kept, so a file read again after another
+ * edit that did not move the piece again gets the same objects.
+ */
+function movedDecls(list: PieceList, i: number): Decl[] {
+  const piece = list.pieces[i];
+  const delta = list.deltaOf(i);
+  if (delta === 0 || piece.decls.length === 0) return piece.decls;
+  let moved = movedTrees.get(piece);
+  if (!moved || moved.delta !== delta) movedTrees.set(piece, (moved = { delta }));
+  if (!moved.decls) {
+    moved.decls = piece.decls.map((decl) => {
+      const copy = moveDecl(decl, delta);
+      const identity = decl.kind === 'situation' ? identities.get(decl) : undefined;
+      if (identity) identities.set(copy as Situation, identity);
+      return copy;
+    });
+  }
+  return moved.decls;
+}
+
+function movedComments(list: PieceList, i: number): Comment[] {
+  const piece = list.pieces[i];
+  const delta = list.deltaOf(i);
+  if (delta === 0 || piece.comments.length === 0) return piece.comments;
+  let moved = movedTrees.get(piece);
+  if (!moved || moved.delta !== delta) movedTrees.set(piece, (moved = { delta }));
+  moved.comments ??= piece.comments.map((c) => moveComment(c, delta));
+  return moved.comments;
+}
+
+/** The pieces a file was parsed in, for files this module made. */
+const lists = new WeakMap<SopFile, PieceList>();
+
+/**
+ * The pieces `file` was parsed in (undefined for a file this module did not make). The
+ * lint layer reads them to work per piece, with their trees as matched plus their current
+ * offset (`PieceList.deltaOf`), without making the file's trees at their current place.
+ */
+export function piecesOf(file: SopFile): PieceList | undefined {
+  return lists.get(file);
+}
+
+/** The declarations of piece `i` of a file's list at their current offsets. */
+export function pieceDecls(list: PieceList, i: number): Decl[] {
+  return movedDecls(list, i);
+}
+
+/** The comments of piece `i` of a file's list at their current offsets. */
+export function pieceComments(list: PieceList, i: number): Comment[] {
+  return movedComments(list, i);
+}
+
+/**
+ * The declarations of `file` other than situations (imports, variables), in source order,
+ * without making the trees of every situation at their current offsets.
+ */
+export function nonSituationDecls(file: SopFile): Decl[] {
+  const list = lists.get(file);
+  if (!list) return file.decls.filter((d) => d.kind !== 'situation');
+  const out: Decl[] = [];
+  for (const i of list.marked.decls) for (const decl of movedDecls(list, i)) if (decl.kind !== 'situation') out.push(decl);
+  return out;
+}
+
+/** The first declaration of `file`, if any (see `nonSituationDecls`). */
+export function firstDecl(file: SopFile): Decl | undefined {
+  const list = lists.get(file);
+  if (!list) return file.decls[0];
+  for (let i = 0; i < list.length; i++) if (list.pieces[i].decls.length > 0) return movedDecls(list, i)[0];
+  return undefined;
+}
+
+/**
+ * The file of a parse. `header` and `errors` are made at once (a few nodes); `decls` and
+ * `comments` — every tree of the file at its current offsets — are made when first read
+ * and then kept: the path from a keystroke to its diagnostics reads the pieces instead
+ * (`piecesOf`), and the features that walk the whole tree pay for the copies of the moved
+ * pieces when the editor asks for them.
+ */
+function fileOf(uri: string, text: string, list: PieceList): SopFile {
+  const header = list.length === 0 ? {} : list.deltaOf(0) === 0 ? list.pieces[0].header : moveHeader(list.pieces[0].header, list.deltaOf(0));
+  const errors: SyntaxError[] = [];
+  for (const i of list.marked.errors) {
+    const delta = list.deltaOf(i);
+    for (const error of list.pieces[i].errors) errors.push(delta === 0 ? error : moveError(error, delta));
+  }
+  const file = { uri, text, header } as SopFile;
+  lazy(file, 'decls', () => {
+    const decls: Decl[] = [];
+    for (let i = 0; i < list.length; i++) for (const decl of movedDecls(list, i)) decls.push(decl);
+    return decls;
   });
-  return {
-    offset: start,
-    line,
-    header: moveHeader(piece.header, delta),
-    decls,
-    comments: piece.comments.map((c) => moveComment(c, delta)),
-    errors: piece.errors.map((e) => moveError(e, delta)),
-  };
+  lazy(file, 'comments', () => {
+    const comments: Comment[] = [];
+    for (let i = 0; i < list.length; i++) for (const comment of movedComments(list, i)) comments.push(comment);
+    return comments;
+  });
+  file.errors = errors;
+  lists.set(file, list);
+  return file;
+}
+
+/** Defines `key` as made by `make` on first read, then a plain property. */
+function lazy<K extends 'decls' | 'comments'>(file: SopFile, key: K, make: () => SopFile[K]): void {
+  Object.defineProperty(file, key, {
+    configurable: true,
+    enumerable: true,
+    get() {
+      const value = make();
+      Object.defineProperty(file, key, { value, configurable: true, enumerable: true, writable: true });
+      return value;
+    },
+  });
 }
 
 /**
@@ -227,26 +329,25 @@ function planReuse(last: LastParse | undefined, text: string): ReusePlan {
     return { before: 0, replaced: new Map(), region: { start: 0, end: text.length, prelude: true, line: 1 }, after: 0, delta: 0 };
   }
   const old = last.text;
-  const { pieces } = last.pieces;
+  const list = last.pieces;
   const prefix = commonPrefix(old, text);
   const suffix = commonSuffix(old, text, Math.min(old.length, text.length) - prefix);
   const oldEnd = old.length - suffix;
   // The piece holding the first changed character, and one more before it: an edit of a
   // piece's first line can make it stop (or start) opening a situation, which moves the
   // boundary with the piece before.
-  const first = Math.max(0, lastStartingAtOrBefore(pieces, prefix) - 1);
+  const first = Math.max(0, list.pieceAt(prefix) - 1);
   // The piece holding the first character after the change: its first line may have been
   // joined to (or split from) the changed text.
-  const final = Math.max(first, lastStartingAtOrBefore(pieces, oldEnd));
-  const endOf = (i: number) => (i + 1 < pieces.length ? pieces[i + 1].offset : old.length);
+  const final = Math.max(first, list.pieceAt(oldEnd));
   const delta = text.length - old.length;
   const replaced = new Map<string, ParsedPiece>();
-  for (let i = first; i <= final; i++) replaced.set(keyOf(old, { start: pieces[i].offset, end: endOf(i), prelude: i === 0 }), pieces[i]);
+  for (let i = first; i <= final; i++) replaced.set(keyOf(old, { start: list.starts[i], end: list.endOf(i, old.length), prelude: i === 0 }), list.pieces[i]);
   return {
     edit: { start: prefix, oldEnd, newEnd: oldEnd + delta },
     before: first,
     replaced,
-    region: { start: pieces[first].offset, end: endOf(final) + delta, prelude: first === 0, line: pieces[first].line },
+    region: { start: list.starts[first], end: list.endOf(final, old.length) + delta, prelude: first === 0, line: list.lines[first] },
     after: final + 1,
     delta,
   };
@@ -257,18 +358,6 @@ function keyOf(text: string, bounds: { start: number; end: number; prelude: bool
   return (bounds.prelude ? 'P' : 'C') + text.slice(bounds.start, bounds.end);
 }
 
-/** The index of the last piece that starts at or before `offset`. */
-function lastStartingAtOrBefore(pieces: readonly ParsedPiece[], offset: number): number {
-  let lo = 0;
-  let hi = pieces.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (pieces[mid].offset <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
-}
-
 /**
  * A parser that remembers the pieces of the last parse, so re-parsing an edited document
  * matches only the pieces whose text changed. One instance per document keeps memory
@@ -276,7 +365,9 @@ function lastStartingAtOrBefore(pieces: readonly ParsedPiece[], offset: number):
  *
  * Finding what changed costs a comparison of the old and new texts (in blocks, natively);
  * only the pieces around the change are split again and looked up by their text. Pieces
- * before the change are reused as they are, pieces after it are moved (`syntax/move.ts`).
+ * before the change are reused as they are; pieces after it keep their trees and get new
+ * start offsets (their trees are copied by `syntax/move.ts` only when the file's `decls`
+ * or `comments` are read).
  */
 export class SopParser {
   private last: LastParse | undefined;
@@ -314,37 +405,46 @@ export class SopParser {
       const key = keyOf(text, bounds);
       let piece = found.get(key) ?? plan.replaced.get(key) ?? this.byText.get(key);
       // A syntax message may name a line ("the situation opened at line 12"): a broken
-      // piece that moved to another line is explained again rather than reused.
+      // piece matched on another line is explained again rather than reused.
       if (piece && piece.errors.length > 0 && piece.line !== bounds.line) piece = undefined;
       if (!piece) {
         piece = parsePiece(text, bounds);
         this.byText.set(key, piece);
         yield;
-      } else {
-        piece = movePiece(piece, bounds.start, bounds.line);
       }
       if (!found.has(key)) found.set(key, piece);
-      list.add(piece);
+      list.add(piece, bounds.start, bounds.line);
     }
+    // The pieces after the region that are carried over as they are (moved).
+    let kept = 0;
     if (last && plan.after < last.pieces.length) {
       // Everything after the region moved by the same amount; its lines by the difference
       // between where the region now ends and where the first piece after it started.
-      const after = last.pieces.pieces;
-      const lineDelta = split.endLine - after[plan.after].line;
-      if (delta === 0 && lineDelta === 0) list.copy(last.pieces, plan.after, after.length);
-      for (let i = plan.after; i < after.length && (delta !== 0 || lineDelta !== 0); i++) {
-        const old = after[i];
-        const start = old.offset + delta;
-        if (old.errors.length > 0 && lineDelta !== 0) {
-          const end = i + 1 < after.length ? after[i + 1].offset + delta : text.length;
-          list.add(parsePiece(text, { start, end, prelude: false, line: old.line + lineDelta }));
-          yield;
-        } else {
-          list.add(movePiece(old, start, old.line + lineDelta));
-        }
+      const old = last.pieces;
+      const lineDelta = split.endLine - old.lines[plan.after];
+      // Broken pieces that land on another line than the one they were matched on are
+      // matched again (see above); the runs between them are copied.
+      let from = plan.after;
+      const broken = old.marked.errors;
+      for (let k = firstAtOrAfter(broken, plan.after); k < broken.length && lineDelta !== 0; k++) {
+        const i = broken[k];
+        const line = old.lines[i] + lineDelta;
+        if (old.pieces[i].line === line) continue;
+        list.copy(old, from, i, delta, lineDelta);
+        const start = old.starts[i] + delta;
+        const end = i + 1 < old.length ? old.starts[i + 1] + delta : text.length;
+        list.add(parsePiece(text, { start, end, prelude: false, line }), start, line);
+        from = i + 1;
+        yield;
       }
+      list.copy(old, from, old.length, delta, lineDelta);
+      kept = old.length - from;
     }
-    const file: SopFile = { uri, text, ...list.finish() };
+    if (last) {
+      last.pieces.origin = undefined;
+      list.origin = { list: last.pieces, prefix: plan.before, suffix: kept };
+    }
+    const file = fileOf(uri, text, list);
     // The line table of the new text follows from the old one.
     let lines: LineIndex | undefined;
     if (last) lines = last.lines && plan.edit ? deriveLineIndex(last.lines, file, plan.edit) : lineIndexOf(file);

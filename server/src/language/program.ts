@@ -5,6 +5,7 @@
  */
 import type { Situation, SopFile, StringLit } from './ast';
 import type { Finding } from './finding';
+import { nonSituationDecls } from './parse';
 import { resolveImport } from './paths';
 
 /** Reads another document by its identity; `undefined` when it does not exist. */
@@ -45,7 +46,7 @@ export async function loadProgram(root: SopFile, host: FileHost, parse: ParseFn)
   const queue: SopFile[] = [root];
   while (queue.length > 0) {
     const file = queue.shift()!;
-    for (const decl of file.decls) {
+    for (const decl of nonSituationDecls(file)) {
       if (decl.kind !== 'import') continue;
       const uri = resolveImport(file.uri, decl.path.value);
       const known = files.get(uri);
@@ -66,13 +67,32 @@ export async function loadProgram(root: SopFile, host: FileHost, parse: ParseFn)
       queue.push(imported);
     }
   }
-  return { root, files, imports, situations: indexSituations(files) };
+  return withSituationTable({ root, files, imports });
 }
 
 /** A program of one file whose imports are not followed (for tools that need no imports). */
 export function singleFileProgram(root: SopFile): Program {
   const files = new Map([[root.uri, root]]);
-  return { root, files, imports: [], situations: indexSituations(files) };
+  return withSituationTable({ root, files, imports: [] });
+}
+
+/**
+ * The program with its table of situations made when first read: the lint does not read
+ * it (it counts ids per file, `situationIds` in `lint/model.ts`), and making it means
+ * making every situation of every file at its current offsets (see `parse.ts`), which the
+ * path from a keystroke to its diagnostics avoids.
+ */
+function withSituationTable(program: Omit<Program, 'situations'>): Program {
+  Object.defineProperty(program, 'situations', {
+    configurable: true,
+    enumerable: true,
+    get() {
+      const situations = indexSituations(program.files);
+      Object.defineProperty(program, 'situations', { value: situations, configurable: true, enumerable: true, writable: true });
+      return situations;
+    },
+  });
+  return program as Program;
 }
 
 function indexSituations(files: Map<string, SopFile>): Map<string, SituationEntry[]> {

@@ -6,7 +6,8 @@
 import type { Decl, Duration, SopFile, Span, Spelling, Step, StringLit } from '../ast';
 import type { TextEdit } from '../finding';
 import type { StepPlace } from '../flow';
-import { fileFactsOf } from './situation-facts';
+import { firstAtOrAfter } from '../syntax/piece-list';
+import { fileFactsOf, situationStart } from './situation-facts';
 
 /** The offset at which the line holding `offset` starts. */
 export function lineStartOf(text: string, offset: number): number {
@@ -111,8 +112,12 @@ const wholeFiles = new WeakMap<SopFile, SopFile>();
  * only the changed ones); `quoteStyleNear` still sees the whole file through it.
  */
 export function withDecls(file: SopFile, decls: Decl[]): SopFile {
-  const part = { ...file, decls };
-  wholeFiles.set(part, wholeFiles.get(file) ?? file);
+  const whole = wholeFiles.get(file) ?? file;
+  // Not a spread of `file`: that would make every tree of a parsed file (its `decls` and
+  // `comments` are made when first read), and a rule checking a few situations reads neither.
+  const part: SopFile = { uri: file.uri, text: file.text, header: file.header, decls, errors: file.errors, comments: [] };
+  Object.defineProperty(part, 'comments', { enumerable: true, configurable: true, get: () => whole.comments });
+  wholeFiles.set(part, whole);
   return part;
 }
 
@@ -122,22 +127,19 @@ export function withDecls(file: SopFile, decls: Decl[]): SopFile {
  * situation's facts, so it costs a search, not a walk of the file.
  */
 export function quoteStyleNear(file: SopFile, offset: number): StringLit['quote'] {
-  const { situations, facts } = fileFactsOf(wholeFiles.get(file) ?? file);
-  // The last situation that starts at or before the offset.
-  let lo = 0;
-  let hi = situations.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (situations[mid].span.start <= offset) lo = mid + 1;
-    else hi = mid;
+  const facts = fileFactsOf(wholeFiles.get(file) ?? file);
+  const { list, pieces, withSays } = facts;
+  // The pieces with a `say`, from the last one that starts at or before the offset.
+  for (let k = firstAtOrAfter(withSays, list.pieceAt(offset) + 1) - 1; k >= 0; k--) {
+    const p = withSays[k];
+    const { situations } = pieces[p];
+    for (let s = situations.length - 1; s >= 0; s--) {
+      const base = situationStart(facts, p, s);
+      const says = situations[s].facts.says;
+      for (let i = says.length - 1; i >= 0; i--) if (base + says[i].start <= offset) return says[i].quote;
+    }
   }
-  for (let i = lo - 1; i >= 0; i--) {
-    const base = situations[i].span.start;
-    const says = facts[i].says;
-    for (let k = says.length - 1; k >= 0; k--) if (base + says[k].start <= offset) return says[k].quote;
-  }
-  for (const { says } of facts) if (says.length > 0) return says[0].quote;
-  return 'ascii';
+  return withSays.length > 0 ? (pieces[withSays[0]].firstQuote ?? 'ascii') : 'ascii';
 }
 
 /**

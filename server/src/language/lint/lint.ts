@@ -13,6 +13,7 @@ import { eolOf, indentAt, lineStartOf, previousLineStart } from './edits';
 import { RULES } from './registry';
 import type { Rule } from './rule';
 import type { CacheRun, SituationReportCache } from './situation-cache';
+import { pieceComments, piecesOf } from '../parse';
 import { collectFactsInSteps, fileFactsOf } from './situation-facts';
 import { applySuppressions, parseDirective, type KnownRule } from './suppressions';
 
@@ -60,11 +61,9 @@ export function* lintProgramInSteps(program: Program, config: SopConfig, cache?:
     if (!rule.meta.afterSuppressions) continue;
     kept.push(...(yield* runRule(rule, program, config, outcome)));
   }
-  let lineComments: Map<number, Comment> | undefined;
   for (const finding of kept) {
     if (knownRules.get(finding.rule)?.suppressible === false) continue;
-    lineComments ??= fullLineComments(file);
-    finding.fixes = [...(finding.fixes ?? []), suppressionFix(file, finding, lineComments)];
+    finding.fixes = [...(finding.fixes ?? []), suppressionFix(file, finding)];
   }
   return kept.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.rule.localeCompare(b.rule));
 }
@@ -105,12 +104,12 @@ function defaultOptions(rule: Rule): RuleOptions {
  * `# sop-disable-next-line <id>` on its own line above the finding's first line, indented
  * like that line; when such a directive is already there, the id joins it instead.
  */
-export function suppressionFix(file: SopFile, finding: Finding, lineComments = fullLineComments(file)): Fix {
+export function suppressionFix(file: SopFile, finding: Finding): Fix {
   const { text } = file;
   const title = `Suppress ${finding.rule} on this line`;
   const lineStart = lineStartOf(text, finding.span.start);
   if (lineStart > 0) {
-    const existing = lineComments.get(previousLineStart(text, lineStart));
+    const existing = commentAloneOn(file, previousLineStart(text, lineStart));
     const directive = existing && parseDirective(existing);
     if (directive?.kind === 'disable-next-line' && directive.ids.length > 0 && directive.reason === undefined) {
       const last = directive.ids[directive.ids.length - 1];
@@ -122,9 +121,13 @@ export function suppressionFix(file: SopFile, finding: Finding, lineComments = f
   return { title, edits: [{ span: { start: lineStart, end: lineStart }, newText }] };
 }
 
-/** The comments that are alone on their line, by the offset at which that line starts. */
-function fullLineComments(file: SopFile): Map<number, Comment> {
-  const map = new Map<number, Comment>();
-  for (const comment of file.comments) if (!comment.trailing) map.set(lineStartOf(file.text, comment.span.start), comment);
-  return map;
+/**
+ * The comment alone on the line starting at `lineStart`, if any. Looked for among the
+ * comments of the piece holding that line, so a finding does not make every comment of
+ * a parsed file at its current offsets.
+ */
+function commentAloneOn(file: SopFile, lineStart: number): Comment | undefined {
+  const list = piecesOf(file);
+  const comments = list ? pieceComments(list, list.pieceAt(lineStart)) : file.comments;
+  return comments.find((c) => !c.trailing && lineStartOf(file.text, c.span.start) === lineStart);
 }

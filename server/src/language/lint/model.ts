@@ -6,6 +6,7 @@ import type { Situation, SopFile } from '../ast';
 import { LineIndex } from '../line-index';
 import { basenameOf, dirnameOf } from '../paths';
 import type { Program } from '../program';
+import { nonSituationDecls } from '../parse';
 import { fileFactsOf } from './situation-facts';
 
 /** The situations written in `file`, in source order. */
@@ -26,7 +27,7 @@ export function wellFormedSituationsOf(file: SopFile): Situation[] {
 export function declaredVariables(program: Program): Set<string> {
   const names = new Set<string>();
   for (const file of program.files.values()) {
-    for (const decl of file.decls) if (decl.kind === 'var') for (const name of decl.names) names.add(name.name);
+    for (const decl of nonSituationDecls(file)) if (decl.kind === 'var') for (const name of decl.names) names.add(name.name);
   }
   return names;
 }
@@ -34,13 +35,27 @@ export function declaredVariables(program: Program): Set<string> {
 /** Every variable name some `{placeholder}` of the program uses. */
 export function usedVariables(program: Program): Set<string> {
   const names = new Set<string>();
-  for (const file of program.files.values()) {
-    // Collected once per situation text (`situation-facts.ts`): this runs on every keystroke.
-    const { facts, withPlaceholders } = fileFactsOf(file);
-    for (const i of withPlaceholders) for (const p of facts[i].placeholders) names.add(p.name);
-  }
+  // Counted once per parse (`situation-facts.ts`): this runs on every keystroke.
+  for (const file of program.files.values()) for (const name of fileFactsOf(file).placeholderNames.keys()) names.add(name);
   return names;
 }
+
+/**
+ * How many situations of the program define each id. The same map from one run to the
+ * next while no id changes (a file alone is its own map), so rules may key on it.
+ */
+export function situationIds(program: Program): ReadonlyMap<string, number> {
+  const maps = [...program.files.values()].map((file) => fileFactsOf(file).idCounts);
+  if (maps.length === 1) return maps[0];
+  const known = unions.get(maps[0]);
+  if (known && known.parts.length === maps.length && known.parts.every((m, i) => m === maps[i])) return known.union;
+  const union = new Map<string, number>();
+  for (const map of maps) for (const [id, n] of map) union.set(id, (union.get(id) ?? 0) + n);
+  unions.set(maps[0], { parts: maps, union });
+  return union;
+}
+
+const unions = new WeakMap<ReadonlyMap<string, number>, { parts: ReadonlyMap<string, number>[]; union: Map<string, number> }>();
 
 /**
  * Where an offset of `uri` is, as a reader of `fromUri` would look for it: `line 12` in

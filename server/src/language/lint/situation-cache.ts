@@ -12,7 +12,14 @@
  * the situation's first line. Besides its own text, a report may depend on the file's
  * line ends and phrase language (fixes write them) and on the quote style of the nearest
  * `say` before the situation (fixes quote like it when the situation has no `say` of its
- * own before the fix): entries are dropped when those change. A report (or one of its fix
+ * own before the fix): a situation has an entry per such quote context, and the file's
+ * entries are dropped when its line ends or language change.
+ *
+ * Finding the situations some rule must look at does not visit every situation either: a
+ * run on a parse made from the last run's parse (`PieceList.origin`) looks at the last
+ * run's open situations, at those of the pieces the edit replaced and at the few whose
+ * quote context the edit may have changed; every other situation was checked by every
+ * rule with nothing to report, and entries only gain reports. A report (or one of its fix
  * edits) outside its situation means the rule does not keep its promise: the run falls
  * back to checking the whole file, so a wrong declaration costs speed, never correctness.
  */
@@ -20,8 +27,9 @@ import type { Situation, SopFile, Span } from '../ast';
 import type { SopConfig } from '../config/types';
 import type { Fix } from '../finding';
 import { eolOf, phraseLanguage, withDecls } from './edits';
+import { firstAtOrAfter } from '../syntax/piece-list';
 import type { Report, Rule, RuleContext } from './rule';
-import { fileFactsOf, type FileFacts } from './situation-facts';
+import { fileFactsOf, situationAt, type FileFacts } from './situation-facts';
 
 /** The reports of one situation, by rule id, relative to the start of its first line. */
 interface Entry {
@@ -29,10 +37,8 @@ interface Entry {
   lists?: Map<string, Report[]>;
   /** How many reports `lists` holds in all: most situations have none. */
   reported: number;
-  /** What fixes may read outside the situation (`quoteContexts`). */
+  /** What fixes may read outside the situation (`quoteContextOf`). */
   context: string;
-  /** The last run that used this entry. */
-  run: number;
 }
 
 interface Slot {
@@ -42,19 +48,32 @@ interface Slot {
   entry: Entry;
 }
 
+/** A situation of a file: situation `s` of piece `p` (see `FileFacts`). */
+interface Place {
+  p: number;
+  s: number;
+}
+
 /** How many changed situations are checked between two pauses of `checkInSteps`. */
 const SITUATIONS_PER_STEP = 100;
 
 export class SituationReportCache {
   private config: SopConfig | undefined;
   private fileContext = '';
-  private runs = 0;
+  private ruleKey = '';
   /**
-   * Entries by situation identity. Weakly: an identity lives as long as a situation that
-   * has it, so memory follows the document (and the versions of it still held) without
-   * rebuilding the table on every run.
+   * Entries by situation identity, one per quote context. Weakly: an identity lives as
+   * long as a situation that has it, so memory follows the document (and the versions of
+   * it still held) without rebuilding the table on every run.
    */
-  private entries = new WeakMap<object, Entry>();
+  private entries = new WeakMap<object, Entry[]>();
+  /**
+   * The last run's file and the situations a rule had to look at then. Every other
+   * situation of that file had an entry with every rule's (empty) reports, and entries
+   * only gain reports, so the next run on a parse made from that one looks only at these,
+   * at the pieces the edit replaced and at those whose quote context it may have changed.
+   */
+  private last: { facts: FileFacts; open: Place[] } | undefined;
 
   /**
    * Starts a run over `file` for the `perSituation` rules `ruleIds` (those the
@@ -64,71 +83,122 @@ export class SituationReportCache {
    */
   begin(file: SopFile, config: SopConfig, ruleIds: readonly string[]): CacheRun {
     const fileContext = `${eolOf(file.text)} ${phraseLanguage(file)}`;
-    if (config !== this.config || fileContext !== this.fileContext) this.entries = new WeakMap();
+    const ruleKey = ruleIds.join(' ');
+    if (config !== this.config || fileContext !== this.fileContext || ruleKey !== this.ruleKey) {
+      this.entries = new WeakMap();
+      this.last = undefined;
+    }
     this.config = config;
     this.fileContext = fileContext;
-    const run = ++this.runs;
+    this.ruleKey = ruleKey;
     const facts = fileFactsOf(file);
-    const { situations, identities } = facts;
     // Two situations share a line: their reports cannot be told apart, so nothing is reused.
-    if (!facts.ownLines) return new CacheRun(undefined);
-    const contexts = quoteContexts(facts);
+    if (facts.sharingLines.length > 0) {
+      this.last = undefined;
+      return new CacheRun(undefined, this);
+    }
     // Only the situations a rule has to look at get a slot: those whose entry holds reports
     // or misses some rule's. The others (usually all but the edited one) were checked by
     // every rule that runs and gave nothing, so they cost nothing more.
+    const openPlaces: Place[] = [];
     const open: Slot[] = [];
-    for (let i = 0; i < situations.length; i++) {
-      const context = contexts[i];
+    for (const place of this.candidates(facts)) {
+      const { p, s } = place;
+      const { identity, facts: f } = facts.pieces[p].situations[s];
+      const context = quoteContextOf(facts, p, s);
       // A situation the parser did not build cannot be recognised later: its entry is
       // for this run only.
-      const identity = identities[i];
-      let entry = identity && this.entries.get(identity);
-      if (!entry || entry.context !== context) {
-        const fresh: Entry = { lists: undefined, reported: 0, context, run };
-        // Two situations with the same text but different contexts: the first keeps its entry.
-        if (identity && (!entry || entry.run !== run)) this.entries.set(identity, fresh);
-        entry = fresh;
+      let entry: Entry | undefined;
+      let known = identity && this.entries.get(identity);
+      if (known) entry = known.find((e) => e.context === context);
+      if (!entry) {
+        entry = { lists: undefined, reported: 0, context };
+        if (identity) {
+          if (!known) this.entries.set(identity, (known = []));
+          known.push(entry);
+        }
       }
-      entry.run = run;
       if (entry.reported === 0 && (entry.lists?.size ?? 0) === ruleIds.length) continue;
-      const situation = situations[i];
+      const situation = situationAt(facts, p, s);
       const base = situation.span.start;
-      open.push({ situation, start: base + facts.facts[i].lineStart, end: base + facts.facts[i].linesEnd, entry });
+      openPlaces.push(place);
+      open.push({ situation, start: base + f.lineStart, end: base + f.linesEnd, entry });
     }
-    return new CacheRun(open);
+    this.last = { facts, open: openPlaces };
+    return new CacheRun(open, this);
+  }
+
+  /** A run gave up on reuse and forgot entries: the next one looks at every situation. */
+  invalidate(): void {
+    this.last = undefined;
+  }
+
+  /**
+   * The situations the run has to look at, in source order: every one, or — after a run
+   * on the parse this one was made from — the last run's open ones, those of the pieces
+   * the edit replaced, and those whose quote context the edit may have changed.
+   */
+  private *candidates(facts: FileFacts): Generator<Place> {
+    const { list, pieces } = facts;
+    const origin = list.origin;
+    const last = this.last;
+    if (!last || !origin || origin.list !== last.facts.list) {
+      for (let p = 0; p < pieces.length; p++) for (let s = 0; s < pieces[p].situations.length; s++) yield { p, s };
+      return;
+    }
+    const { prefix, suffix } = origin;
+    const newEnd = list.length - suffix;
+    const oldEnd = origin.list.length - suffix;
+    const shift = list.length - last.facts.list.length;
+    // A context is the quote of the last `say` before the situation, or (for the
+    // situations before the first `say` of the file) of the first one after it: the edit
+    // may change it for the pieces up to the first one after the edit with a `say`, and
+    // for every piece before it when the file's first `say` is not before it.
+    const { withSays } = facts;
+    const k = firstAtOrAfter(withSays, newEnd);
+    const contextEnd = Math.min(list.length, k < withSays.length ? withSays[k] + 1 : list.length);
+    const from = withSays.length === 0 || withSays[0] >= prefix ? 0 : prefix;
+    const all = (p: number) => pieces[p].situations.map((_, s) => ({ p, s }));
+    for (const place of last.open) if (place.p < from) yield place;
+    for (let p = from; p < contextEnd; p++) yield* all(p);
+    for (const place of last.open) {
+      if (place.p < oldEnd) continue;
+      const p = place.p + shift;
+      if (p >= contextEnd) yield { p, s: place.s };
+    }
   }
 }
 
 /**
- * For each situation, the quote style a fix in it may take from outside it: that of the
- * last `say` before it, else (when it has no `say` itself) of the first `say` after it,
- * else none (see `quoteStyleNear`).
+ * The quote style a fix in situation `s` of piece `p` may take from outside it: that of
+ * the last `say` before it, else (when it has no `say` itself) of the first `say` after
+ * it, else none (see `quoteStyleNear`).
  */
-function quoteContexts({ firstQuotes, lastQuotes }: FileFacts): string[] {
-  const contexts = new Array<string>(lastQuotes.length);
-  let before = '';
-  let needsAfter = false;
-  for (let i = 0; i < lastQuotes.length; i++) {
-    const last = lastQuotes[i];
-    contexts[i] = before;
-    if (!before && !last) needsAfter = true;
-    if (last) before = last;
+function quoteContextOf(facts: FileFacts, p: number, s: number): string {
+  const { situations } = facts.pieces[p];
+  for (let t = s - 1; t >= 0; t--) {
+    const quote = situations[t].facts.lastQuote;
+    if (quote) return quote;
   }
-  if (!needsAfter) return contexts;
-  // Only the situations before the first `say` of the file take their quotes from after.
-  let after = '';
-  for (let i = lastQuotes.length - 1; i >= 0; i--) {
-    const first = firstQuotes[i];
-    if (!contexts[i] && !first) contexts[i] = after;
-    if (first) after = first;
+  const { withSays, pieces } = facts;
+  const k = firstAtOrAfter(withSays, p);
+  if (k > 0) return pieces[withSays[k - 1]].lastQuote ?? '';
+  if (situations[s].facts.lastQuote) return '';
+  for (let t = s + 1; t < situations.length; t++) {
+    const quote = situations[t].facts.firstQuote;
+    if (quote) return quote;
   }
-  return contexts;
+  const after = firstAtOrAfter(withSays, p + 1);
+  return after < withSays.length ? (pieces[withSays[after]].firstQuote ?? '') : '';
 }
 
 /** One lint run's view of the cache: the situations of the file a rule may have to look at. */
 export class CacheRun {
   /** `open`: see `SituationReportCache.begin`; undefined when nothing can be reused. */
-  constructor(private readonly open: readonly Slot[] | undefined) {}
+  constructor(
+    private readonly open: readonly Slot[] | undefined,
+    private readonly cache: SituationReportCache,
+  ) {}
 
   /** The reports of a `perSituation` rule for the whole file, pausing after each batch of changed situations. */
   *checkInSteps(rule: Rule, context: RuleContext): Generator<void, Report[], void> {
@@ -152,6 +222,7 @@ export class CacheRun {
         const slot = slotAt(batch, report.span.start);
         if (!slot || !inside(report, slot)) {
           forget(misses, id);
+          this.cache.invalidate();
           return rule.check(context);
         }
         bySlot.get(slot)!.push(report);

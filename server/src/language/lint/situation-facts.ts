@@ -2,16 +2,20 @@
  * What the rules that look at the whole program (and the lint cache) need to know about
  * each situation: its jumps, its placeholders, the jump it makes without a word, its `say`
  * quotes, the lines it covers. Collected in one walk per situation and kept, with offsets
- * relative to the situation's start, under the situation's identity (`situationIdentity`
- * in `parse.ts`): an edit re-parses one situation and moves the others, and the moved
- * copies share their facts, so a whole-program rule re-walks only what changed.
+ * relative to the situation's start, with the parser's piece that holds it (`piecesOf` in
+ * `parse.ts`): an edit re-parses one piece and moves the others without copying them, so
+ * their facts hold wherever they are (a piece's situations start at
+ * `situation.span.start + list.deltaOf(i)`).
  *
- * The facts of a whole file are also gathered into dense lists once per parse
- * (`fileFactsOf`), so each rule loops over the few situations that matter to it (those
- * with a jump, those with a placeholder) rather than visiting every situation again.
+ * The facts of a whole file are gathered per parse (`fileFactsOf`) into sorted lists of
+ * the pieces that matter to some rule (those with a jump, those with a placeholder) and
+ * counts of ids and variable names; a parse made from the last one patches that one's
+ * lists and counts for the pieces the edit replaced, so a keystroke costs what it changed
+ * plus a few array slices, not a visit of every situation.
  */
 import type { Situation, SopFile, Step, StringLit } from '../ast';
-import { situationIdentity } from '../parse';
+import { pieceDecls, piecesOf, situationIdentity } from '../parse';
+import { firstAtOrAfter, PieceList, type ParsedPiece } from '../syntax/piece-list';
 
 type Quote = StringLit['quote'];
 
@@ -56,89 +60,248 @@ export interface SituationFacts {
   readonly lastQuote?: Quote;
 }
 
-const known = new WeakMap<object, SituationFacts>();
+/** One situation of a piece as matched (offsets as of the piece's own), with its facts. */
+export interface PieceSituation {
+  readonly situation: Situation;
+  /** `situationIdentity` of the situation (undefined for a file the parser did not make). */
+  readonly identity: object | undefined;
+  readonly facts: SituationFacts;
+}
 
-/** The situations of a file with their facts, and lists of the ones that matter to some rule. */
-export interface FileFacts {
-  /** The situations, in source order. */
-  readonly situations: readonly Situation[];
-  readonly facts: readonly SituationFacts[];
-  /** `situationIdentity` of each situation. */
-  readonly identities: readonly (object | undefined)[];
-  /** The indexes of the situations with a `goto`, with a placeholder, with a silent jump. */
-  readonly withGotos: readonly number[];
-  readonly withPlaceholders: readonly number[];
-  readonly withSilentJump: readonly number[];
-  /** The quote style of each situation's first and last `say` (`undefined`: none). */
-  readonly firstQuotes: readonly (Quote | undefined)[];
-  readonly lastQuotes: readonly (Quote | undefined)[];
-  /** Every situation starts its own line, so no two situations share one. */
+/** The facts of the situations of one piece, and what `fileFactsOf` gathers from them. */
+export interface PieceFacts {
+  readonly situations: readonly PieceSituation[];
+  readonly gotoCount: number;
+  readonly placeholderCount: number;
+  readonly silentJumps: boolean;
+  readonly firstQuote?: Quote;
+  readonly lastQuote?: Quote;
+  /** Every situation of the piece starts its own line. */
   readonly ownLines: boolean;
 }
 
-const files = new WeakMap<SopFile, FileFacts>();
+/**
+ * The facts of a file: per piece of its parse (`piecesOf`), with sorted lists of the
+ * pieces that matter to some rule. Built once per parse, from the last parse's facts when
+ * the parse was made from it (`PieceList.origin`): then only the pieces the edit replaced
+ * are looked at, and the rest is carried over by array slices.
+ */
+export interface FileFacts {
+  readonly list: PieceList;
+  readonly pieces: readonly PieceFacts[];
+  /** The indexes of the pieces with a `goto`, a placeholder, a silent jump, a `say`. */
+  readonly withGotos: readonly number[];
+  readonly withPlaceholders: readonly number[];
+  readonly withSilentJump: readonly number[];
+  readonly withSays: readonly number[];
+  /** The pieces in which a situation does not start its own line. */
+  readonly sharingLines: readonly number[];
+  /** How many situations of the file define each id (the same map while the ids do not change). */
+  readonly idCounts: ReadonlyMap<string, number>;
+  /** How many placeholders of the file name each variable. */
+  readonly placeholderNames: ReadonlyMap<string, number>;
+}
 
-/** How many situations have their facts collected between two pauses of `collectFactsInSteps`. */
-const SITUATIONS_PER_STEP = 200;
+const pieceFacts = new WeakMap<ParsedPiece, PieceFacts>();
+const fileFacts = new WeakMap<PieceList, FileFacts>();
+/** Lists for files the parser did not make: one piece holding the whole file. */
+const wholeLists = new WeakMap<SopFile, PieceList>();
+
+/** How many pieces have their facts collected between two pauses of `collectFactsInSteps`. */
+const PIECES_PER_STEP = 200;
+
+/** The pieces of `file`: the parser's, or one piece holding everything for a file made otherwise. */
+export function listOf(file: SopFile): PieceList {
+  const parsed = piecesOf(file);
+  if (parsed) return parsed;
+  let list = wholeLists.get(file);
+  if (!list) {
+    list = new PieceList();
+    list.add({ offset: 0, line: 1, header: file.header, decls: file.decls, comments: file.comments, errors: file.errors }, 0, 1);
+    wholeLists.set(file, list);
+  }
+  return list;
+}
+
+/** The facts of piece `i` of `list`, collected on first use (`text` is that of the list's parse). */
+function factsOfPiece(list: PieceList, i: number, text: string): PieceFacts {
+  const piece = list.pieces[i];
+  let facts = pieceFacts.get(piece);
+  if (facts) return facts;
+  const delta = list.deltaOf(i);
+  const situations: PieceSituation[] = [];
+  let gotoCount = 0;
+  let placeholderCount = 0;
+  let silentJumps = false;
+  let ownLines = true;
+  let firstQuote: Quote | undefined;
+  let lastQuote: Quote | undefined;
+  for (const decl of piece.decls) {
+    if (decl.kind !== 'situation') continue;
+    const f = collectFacts(decl, text, delta);
+    situations.push({ situation: decl, identity: situationIdentity(decl), facts: f });
+    gotoCount += f.gotoCount;
+    placeholderCount += f.placeholderCount;
+    if (f.silentJump) silentJumps = true;
+    if (!f.startsLine) ownLines = false;
+    firstQuote ??= f.firstQuote;
+    if (f.lastQuote) lastQuote = f.lastQuote;
+  }
+  facts = { situations, gotoCount, placeholderCount, silentJumps, firstQuote, lastQuote, ownLines };
+  pieceFacts.set(piece, facts);
+  return facts;
+}
 
 /**
- * Collects the facts of the situations of `file` that have none yet, pausing after each
+ * Collects the facts of the pieces of `file` that have none yet, pausing after each
  * batch: the first lint of a large document collects them all, and an editor answers
- * other requests in between.
+ * other requests in between. A file whose last parse's facts are known needs none.
  */
 export function* collectFactsInSteps(file: SopFile): Generator<void, void, void> {
+  const list = listOf(file);
+  if (fileFacts.has(list) || (list.origin && fileFacts.has(list.origin.list))) return;
   let collected = 0;
-  for (const decl of file.decls) {
-    if (decl.kind !== 'situation') continue;
-    const key = situationIdentity(decl) ?? decl;
-    if (known.has(key)) continue;
-    known.set(key, collectFacts(decl, file.text));
-    if (++collected % SITUATIONS_PER_STEP === 0) yield;
+  for (let i = 0; i < list.length; i++) {
+    if (pieceFacts.has(list.pieces[i])) continue;
+    factsOfPiece(list, i, file.text);
+    if (++collected % PIECES_PER_STEP === 0) yield;
   }
+}
+
+/** The facts of a file, gathered once per parse (several rules and the lint cache ask). */
+export function fileFactsOf(file: SopFile): FileFacts {
+  const list = listOf(file);
+  let facts = fileFacts.get(list);
+  if (facts) return facts;
+  const origin = list.origin;
+  const last = origin && fileFacts.get(origin.list);
+  facts = last && origin ? followEdit(last, list, origin.prefix, origin.suffix, file.text) : gather(list, file.text);
+  fileFacts.set(list, facts);
+  return facts;
+}
+
+/** The situation `s` of piece `p` as it sits in the file (moved when the piece moved). */
+export function situationAt(facts: FileFacts, p: number, s: number): Situation {
+  const { list } = facts;
+  if (list.deltaOf(p) === 0) return facts.pieces[p].situations[s].situation;
+  return pieceDecls(list, p).filter((d): d is Situation => d.kind === 'situation')[s];
+}
+
+/** Where situation `s` of piece `p` starts in the file. */
+export function situationStart(facts: FileFacts, p: number, s: number): number {
+  return facts.pieces[p].situations[s].situation.span.start + facts.list.deltaOf(p);
+}
+
+interface Lists {
+  withGotos: number[];
+  withPlaceholders: number[];
+  withSilentJump: number[];
+  withSays: number[];
+  sharingLines: number[];
+}
+
+const LIST_NAMES: readonly (keyof Lists)[] = ['withGotos', 'withPlaceholders', 'withSilentJump', 'withSays', 'sharingLines'];
+
+function emptyLists(): Lists {
+  return { withGotos: [], withPlaceholders: [], withSilentJump: [], withSays: [], sharingLines: [] };
+}
+
+function addToLists(lists: Lists, f: PieceFacts, i: number): void {
+  if (f.gotoCount > 0) lists.withGotos.push(i);
+  if (f.placeholderCount > 0) lists.withPlaceholders.push(i);
+  if (f.silentJumps) lists.withSilentJump.push(i);
+  if (f.lastQuote) lists.withSays.push(i);
+  if (!f.ownLines) lists.sharingLines.push(i);
+}
+
+function count(map: Map<string, number>, name: string, by: number): void {
+  const n = (map.get(name) ?? 0) + by;
+  if (n === 0) map.delete(name);
+  else map.set(name, n);
+}
+
+function addNames(ids: Map<string, number>, names: Map<string, number>, f: PieceFacts, by: number): void {
+  for (const { situation, facts } of f.situations) {
+    count(ids, situation.id.name, by);
+    for (const p of facts.placeholders) count(names, p.name, by);
+  }
+}
+
+function gather(list: PieceList, text: string): FileFacts {
+  const pieces: PieceFacts[] = new Array(list.length);
+  const lists = emptyLists();
+  const idCounts = new Map<string, number>();
+  const placeholderNames = new Map<string, number>();
+  for (let i = 0; i < list.length; i++) {
+    const f = factsOfPiece(list, i, text);
+    pieces[i] = f;
+    addToLists(lists, f, i);
+    addNames(idCounts, placeholderNames, f, 1);
+  }
+  return { list, pieces, ...lists, idCounts, placeholderNames };
 }
 
 /**
- * The facts of every situation of a file, gathered once per parse: several rules and the
- * lint cache ask for them in the same run.
+ * The facts of `list`, made from those of the list it was built from: its first `prefix`
+ * and last `suffix` pieces are that list's, so only the pieces between are looked at.
  */
-export function fileFactsOf(file: SopFile): FileFacts {
-  const cached = files.get(file);
-  if (cached) return cached;
-  const situations: Situation[] = [];
-  const facts: SituationFacts[] = [];
-  const identities: (object | undefined)[] = [];
-  const withGotos: number[] = [];
-  const withPlaceholders: number[] = [];
-  const withSilentJump: number[] = [];
-  const firstQuotes: (Quote | undefined)[] = [];
-  const lastQuotes: (Quote | undefined)[] = [];
-  let ownLines = true;
-  for (const decl of file.decls) {
-    if (decl.kind !== 'situation') continue;
-    const identity = situationIdentity(decl);
-    const key = identity ?? decl;
-    let f = known.get(key);
-    if (!f) {
-      f = collectFacts(decl, file.text);
-      known.set(key, f);
-    }
-    const i = situations.length;
-    situations.push(decl);
-    facts.push(f);
-    identities.push(identity);
-    if (f.gotoCount > 0) withGotos.push(i);
-    if (f.placeholderCount > 0) withPlaceholders.push(i);
-    if (f.silentJump) withSilentJump.push(i);
-    firstQuotes.push(f.firstQuote);
-    lastQuotes.push(f.lastQuote);
-    if (!f.startsLine) ownLines = false;
+function followEdit(last: FileFacts, list: PieceList, prefix: number, suffix: number, text: string): FileFacts {
+  const oldEnd = last.list.length - suffix;
+  const newEnd = list.length - suffix;
+  const shift = list.length - last.list.length;
+  const middle: PieceFacts[] = [];
+  const lists = emptyLists();
+  for (let i = prefix; i < newEnd; i++) {
+    const f = factsOfPiece(list, i, text);
+    middle.push(f);
+    addToLists(lists, f, i);
   }
-  const result = { situations, facts, identities, withGotos, withPlaceholders, withSilentJump, firstQuotes, lastQuotes, ownLines };
-  files.set(file, result);
-  return result;
+  const pieces = last.pieces.slice(0, prefix).concat(middle, last.pieces.slice(oldEnd));
+  const merged = emptyLists();
+  for (const name of LIST_NAMES) merged[name] = splice(last[name], prefix, oldEnd, lists[name], shift);
+  // The ids and names of the replaced pieces against those of the new ones: usually the
+  // same, and then the maps of the last parse are kept as they are.
+  const ids = new Map<string, number>();
+  const names = new Map<string, number>();
+  for (let i = prefix; i < oldEnd; i++) addNames(ids, names, last.pieces[i], -1);
+  for (const f of middle) addNames(ids, names, f, 1);
+  return {
+    list,
+    pieces,
+    ...merged,
+    // Suggestions ("did you mean") prefer the id defined first, so the counts of ids
+    // follow the source order: when ids change, they are counted again.
+    idCounts: ids.size === 0 ? last.idCounts : countIds(pieces),
+    placeholderNames: patched(last.placeholderNames, names),
+  };
 }
 
-function collectFacts(situation: Situation, text: string): SituationFacts {
+function countIds(pieces: readonly PieceFacts[]): Map<string, number> {
+  const ids = new Map<string, number>();
+  for (const f of pieces) for (const { situation } of f.situations) count(ids, situation.id.name, 1);
+  return ids;
+}
+
+/** A sorted list of piece indexes with `[from, to)` replaced by `middle` and the rest after it shifted. */
+function splice(list: readonly number[], from: number, to: number, middle: number[], shift: number): number[] {
+  const a = firstAtOrAfter(list, from);
+  const b = firstAtOrAfter(list, to);
+  const tail = list.slice(b);
+  if (shift !== 0) for (let i = 0; i < tail.length; i++) tail[i] += shift;
+  if (a === 0 && middle.length === 0) return tail;
+  return list.slice(0, a).concat(middle, tail);
+}
+
+/** `map` with the counts of `changes` added; `map` itself when nothing changes. */
+function patched(map: ReadonlyMap<string, number>, changes: Map<string, number>): ReadonlyMap<string, number> {
+  if (changes.size === 0) return map;
+  const out = new Map(map);
+  for (const [name, by] of changes) count(out, name, by);
+  return out;
+}
+
+/** The facts of a situation whose piece sits `delta` characters after where it was matched. */
+function collectFacts(situation: Situation, text: string, delta: number): SituationFacts {
   const base = situation.span.start;
   const gotos: RelativeName[] = [];
   const placeholders: RelativeName[] = [];
@@ -177,9 +340,11 @@ function collectFacts(situation: Situation, text: string): SituationFacts {
     }
   };
   visit(situation.steps);
-  let lineStart = base;
+  // The situation's lines are read in the text where the piece now sits.
+  const at = base + delta;
+  let lineStart = at;
   while (lineStart > 0 && text[lineStart - 1] !== '\n' && text[lineStart - 1] !== '\r') lineStart--;
-  let linesEnd = Math.max(base, situation.span.end - 1);
+  let linesEnd = Math.max(at, situation.span.end + delta - 1);
   while (linesEnd < text.length && text[linesEnd] !== '\n' && text[linesEnd] !== '\r') linesEnd++;
   if (text[linesEnd] === '\r') linesEnd++;
   if (text[linesEnd] === '\n') linesEnd++;
@@ -188,9 +353,9 @@ function collectFacts(situation: Situation, text: string): SituationFacts {
     placeholders,
     silentJump: silentJumpOf(situation),
     says,
-    lineStart: lineStart - base,
-    linesEnd: linesEnd - base,
-    startsLine: /^[ \t\u3000\u00a0\ufeff]*$/.test(text.slice(lineStart, base)),
+    lineStart: lineStart - at,
+    linesEnd: linesEnd - at,
+    startsLine: /^[ \t\u3000\u00a0\ufeff]*$/.test(text.slice(lineStart, at)),
     gotoCount: gotos.length,
     placeholderCount: placeholders.length,
     firstQuote: says[0]?.quote,

@@ -13,6 +13,7 @@
 import type { Comment, SopFile, Span } from '../ast';
 import type { Finding, Level } from '../finding';
 import { lineIndexOf, type LineIndex } from '../line-index';
+import { pieceComments, piecesOf } from '../parse';
 
 export type DirectiveKind = 'disable-next-line' | 'disable' | 'enable';
 
@@ -86,20 +87,18 @@ export function parseDirective(comment: Comment): Directive | undefined {
 
 /** Every directive of a file, in source order, with next-line targets resolved. */
 export function parseDirectives(file: SopFile): Directive[] {
-  // Most files have no directive at all; their line table is not needed here.
-  if (!file.comments.some((comment) => DIRECTIVE.test(comment.text))) return [];
+  // Most files have no directive at all; their line table is not needed here. The parser
+  // marks the pieces whose comments may hold one, so only those comments are read.
+  const comments = directiveCandidates(file);
+  if (!comments.some((comment) => DIRECTIVE.test(comment.text))) return [];
   const lines = lineIndexOf(file);
-  const commentLines = new Set<number>();
-  for (const comment of file.comments) {
-    if (!comment.trailing) commentLines.add(lines.positionAt(comment.span.start).line);
-  }
   const directives: Directive[] = [];
-  for (const comment of file.comments) {
+  for (const comment of comments) {
     const directive = parseDirective(comment);
     if (!directive) continue;
     if (directive.kind === 'disable-next-line') {
       let line = lines.positionAt(comment.span.start).line + 1;
-      while (line < lines.lineCount && (commentLines.has(line) || isBlankLine(file.text, lines, line))) line++;
+      while (line < lines.lineCount && isBlankOrCommentLine(file.text, lines, line)) line++;
       directive.targetLine = line;
     }
     directives.push(directive);
@@ -107,9 +106,23 @@ export function parseDirectives(file: SopFile): Directive[] {
   return directives;
 }
 
-function isBlankLine(text: string, lines: LineIndex, line: number): boolean {
-  return /^[\s\u3000\u00a0\ufeff]*$/.test(text.slice(lines.lineStart(line), lines.lineEnd(line)));
+/** The comments that may hold a directive, in source order. */
+function directiveCandidates(file: SopFile): Comment[] {
+  const list = piecesOf(file);
+  if (!list) return file.comments;
+  const comments: Comment[] = [];
+  for (const i of list.marked.directives) comments.push(...pieceComments(list, i));
+  return comments;
 }
+
+/**
+ * A line that holds nothing, or only a comment: a comment alone on its line is one that
+ * only blanks precede (a `#` cannot start a line inside a string: strings end on their line).
+ */
+function isBlankOrCommentLine(text: string, lines: LineIndex, line: number): boolean {
+  return /^[\s\u3000\u00a0\ufeff]*(#[^]*)?$/.test(text.slice(lines.lineStart(line), lines.lineEnd(line)));
+}
+
 
 /**
  * Drops the findings that a directive silences and records which directive silenced each.

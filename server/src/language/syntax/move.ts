@@ -4,9 +4,11 @@
  * held by an older parse, a lint result or a cache, and ASTs are never mutated.
  *
  * One function per node type, mirroring `build-ast.ts` key for key (optional keys are
- * present with `undefined` there, so they are here), because the parser runs this for
- * every situation after an edit point on every keystroke: monomorphic object literals
- * are several times cheaper to build than a generic walk over unknown keys. The parser's
+ * present with `undefined` there, so they are here), because a feature that reads a whole
+ * file after an edit (symbols, semantic tokens, folding) makes a copy of every situation
+ * after the edit point (`parse.ts` makes them when the file's `decls` are first read):
+ * monomorphic object literals are several times cheaper to build than a generic walk
+ * over unknown keys. The parser's
  * tests check that a moved tree equals a fresh parse of the moved text. Empty lists (most
  * strings have no placeholder) are shared with the original rather than copied: nothing
  * may mutate an AST, and a keystroke moves thousands of them.

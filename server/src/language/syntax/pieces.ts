@@ -69,16 +69,26 @@ export function splitPieces(text: string): PieceBounds[] {
 }
 
 /**
- * Comparing blocks of this many characters as strings (a native comparison) before
- * comparing single characters keeps finding an edit in a large document cheap.
+ * Texts are compared in blocks (string equality is a native comparison) before single
+ * characters. A block that matches doubles the next one and one that does not halves it,
+ * so a shared run of any length costs a few dozen comparisons, not one per block of a
+ * fixed size: at 50,000 lines that is the difference between a few hundred microseconds
+ * and a few dozen per keystroke.
  */
-const BLOCK = 512;
+const SMALLEST_BLOCK = 64;
 
 /** How many leading characters `a` and `b` share. */
 export function commonPrefix(a: string, b: string): number {
   const max = Math.min(a.length, b.length);
   let i = 0;
-  while (i + BLOCK <= max && a.slice(i, i + BLOCK) === b.slice(i, i + BLOCK)) i += BLOCK;
+  for (let block = 512; block >= SMALLEST_BLOCK; ) {
+    if (i + block <= max && a.slice(i, i + block) === b.slice(i, i + block)) {
+      i += block;
+      block *= 2;
+    } else {
+      block >>= 1;
+    }
+  }
   while (i < max && a.charCodeAt(i) === b.charCodeAt(i)) i++;
   return i;
 }
@@ -86,18 +96,17 @@ export function commonPrefix(a: string, b: string): number {
 /** How many trailing characters `a` and `b` share, at most `max`. */
 export function commonSuffix(a: string, b: string, max: number): number {
   let n = 0;
-  let ea = a.length;
-  let eb = b.length;
-  while (n + BLOCK <= max && a.slice(ea - BLOCK, ea) === b.slice(eb - BLOCK, eb)) {
-    n += BLOCK;
-    ea -= BLOCK;
-    eb -= BLOCK;
+  const la = a.length;
+  const lb = b.length;
+  for (let block = 512; block >= SMALLEST_BLOCK; ) {
+    if (n + block <= max && a.slice(la - n - block, la - n) === b.slice(lb - n - block, lb - n)) {
+      n += block;
+      block *= 2;
+    } else {
+      block >>= 1;
+    }
   }
-  while (n < max && a.charCodeAt(ea - 1) === b.charCodeAt(eb - 1)) {
-    n++;
-    ea--;
-    eb--;
-  }
+  while (n < max && a.charCodeAt(la - n - 1) === b.charCodeAt(lb - n - 1)) n++;
   return n;
 }
 

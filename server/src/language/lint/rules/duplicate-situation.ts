@@ -1,6 +1,8 @@
 /** `duplicate-situation`: two situations share an id. */
-import { describeLocation } from '../model';
+import type { Program, SituationEntry } from '../../program';
+import { describeLocation, situationIds } from '../model';
 import type { Report, Rule } from '../rule';
+import { fileFactsOf, situationAt } from '../situation-facts';
 
 export const duplicateSituation: Rule = {
   meta: {
@@ -10,8 +12,10 @@ export const duplicateSituation: Rule = {
   },
   check({ program, file }) {
     const reports: Report[] = [];
-    for (const [id, entries] of program.situations) {
-      if (entries.length < 2) continue;
+    const own = fileFactsOf(file).idCounts;
+    for (const id of duplicatedIds(situationIds(program))) {
+      if (!own.has(id)) continue;
+      const entries = definitionsOf(program, id);
       const here = entries.filter((e) => e.uri === file.uri);
       for (const entry of here) {
         const index = entries.indexOf(entry);
@@ -29,3 +33,31 @@ export const duplicateSituation: Rule = {
     return reports;
   },
 };
+
+const duplicates = new WeakMap<ReadonlyMap<string, number>, string[]>();
+
+/** The ids defined more than once, once per map of counts (it is the same map while no id changes). */
+function duplicatedIds(counts: ReadonlyMap<string, number>): string[] {
+  let ids = duplicates.get(counts);
+  if (!ids) {
+    ids = [];
+    for (const [id, n] of counts) if (n > 1) ids.push(id);
+    duplicates.set(counts, ids);
+  }
+  return ids;
+}
+
+/** Every definition of `id`, in load order (a look at every situation: only for duplicated ids). */
+function definitionsOf(program: Program, id: string): SituationEntry[] {
+  const entries: SituationEntry[] = [];
+  for (const [uri, file] of program.files) {
+    const facts = fileFactsOf(file);
+    if (!facts.idCounts.has(id)) continue;
+    facts.pieces.forEach((piece, p) => {
+      piece.situations.forEach(({ situation }, s) => {
+        if (situation.id.name === id) entries.push({ uri, situation: situationAt(facts, p, s) });
+      });
+    });
+  }
+  return entries;
+}

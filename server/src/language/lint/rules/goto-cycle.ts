@@ -1,8 +1,18 @@
 /** `goto-cycle`: situations jump to each other in a loop that never speaks or waits. */
-import type { Situation } from '../../ast';
-import type { SituationEntry } from '../../program';
+import type { Program } from '../../program';
 import type { Report, Rule } from '../rule';
-import { fileFactsOf, type RelativeName } from '../situation-facts';
+import { fileFactsOf, situationStart, type FileFacts, type RelativeName } from '../situation-facts';
+
+/** A definition of a situation: situation `s` of piece `p` of a file of the program. */
+interface Definition {
+  key: string;
+  id: string;
+  uri: string;
+  facts: FileFacts;
+  p: number;
+  s: number;
+  jump?: RelativeName;
+}
 
 export const gotoCycle: Rule = {
   meta: {
@@ -11,50 +21,80 @@ export const gotoCycle: Rule = {
     description: 'Situations jump to each other in a cycle in which none of them speaks or waits, so the IVR would spin forever.',
   },
   check({ program, file }) {
-    // The jump each situation makes without a word is collected once per situation text
-    // (`situation-facts.ts`): the table of every situation is walked on every keystroke.
-    const jumps = new Map<Situation, RelativeName>();
-    for (const each of program.files.values()) {
-      const { situations, facts, withSilentJump } = fileFactsOf(each);
-      for (const i of withSilentJump) jumps.set(situations[i], facts[i].silentJump!);
-    }
-    // A cycle is made of silent jumps only.
-    if (jumps.size === 0) return [];
-    const next = (entry: SituationEntry): SituationEntry | undefined => {
-      const jump = jumps.get(entry.situation);
-      return jump && program.situations.get(jump.name)?.[0];
+    // The jump each situation makes without a word is collected once per piece
+    // (`situation-facts.ts`): only the situations that make one are looked at.
+    const own = fileFactsOf(file);
+    // A cycle is made of silent jumps only, and is reported in the file it starts from.
+    if (own.withSilentJump.length === 0) return [];
+    const firstDefinitions = new Map<string, Definition | undefined>();
+    const next = (from: Definition): Definition | undefined => {
+      const name = from.jump?.name;
+      if (name === undefined) return undefined;
+      if (!firstDefinitions.has(name)) firstDefinitions.set(name, firstDefinition(program, name));
+      return firstDefinitions.get(name);
     };
-    const reported = new Set<SituationEntry>();
+    const reported = new Set<string>();
     const reports: Report[] = [];
-    for (const entry of program.situations.values()) {
-      for (const start of entry) {
-        if (start.uri !== file.uri || reported.has(start)) continue;
-        const jump = jumps.get(start.situation);
-        if (!jump) continue;
+    for (const p of own.withSilentJump) {
+      own.pieces[p].situations.forEach(({ situation, facts: f }, s) => {
+        const jump = f.silentJump;
+        if (!jump) return;
+        const start = definition(file.uri, own, p, s, situation.id.name, jump);
+        // Only the first definition of an id is jumped to.
+        const first = firstDefinitions.has(start.id) ? firstDefinitions.get(start.id) : firstDefinition(program, start.id);
+        firstDefinitions.set(start.id, first);
+        if (reported.has(start.key) || first?.key !== start.key) return;
         const cycle = cycleFrom(start, next);
-        if (!cycle) continue;
-        for (const member of cycle) reported.add(member);
-        const path = [...cycle, cycle[0]].map((m) => m.situation.id.name).join(' → ');
-        const base = start.situation.span.start;
+        if (!cycle) return;
+        for (const member of cycle) reported.add(member.key);
+        const path = [...cycle, cycle[0]].map((m) => m.id).join(' → ');
+        const base = situationStart(own, p, s);
         reports.push({
           span: { start: base + jump.start, end: base + jump.end },
           message: `situations jump in a loop without speaking or waiting (${path}): the IVR would spin forever; say something or wait for the caller in one of them`,
         });
-      }
+      });
     }
     return reports;
   },
 };
 
+function definition(uri: string, facts: FileFacts, p: number, s: number, id: string, jump: RelativeName | undefined): Definition {
+  return { key: `${uri}#${situationStart(facts, p, s)}`, id, uri, facts, p, s, jump };
+}
+
+/**
+ * The first definition of `id` in the program (files in load order). A file that defines
+ * it once and makes silent jumps has it among those, or it makes none; only a duplicated
+ * id needs a look at every situation of a file.
+ */
+function firstDefinition(program: Program, id: string): Definition | undefined {
+  for (const [uri, file] of program.files) {
+    const facts = fileFactsOf(file);
+    const count = facts.idCounts.get(id) ?? 0;
+    if (count === 0) continue;
+    const pieces = count === 1 ? facts.withSilentJump : facts.pieces.map((_, p) => p);
+    for (const p of pieces) {
+      const situations = facts.pieces[p].situations;
+      for (let s = 0; s < situations.length; s++) {
+        if (situations[s].situation.id.name === id) return definition(uri, facts, p, s, id, situations[s].facts.silentJump);
+      }
+    }
+    // Defined once, without a silent jump: the chain stops there.
+    return { key: `${uri}#${id}`, id, uri, facts, p: -1, s: -1 };
+  }
+  return undefined;
+}
+
 /** The silent-jump cycle through `start`, in jump order, or undefined when `start` is on none. */
-function cycleFrom(start: SituationEntry, next: (e: SituationEntry) => SituationEntry | undefined): SituationEntry[] | undefined {
-  const path: SituationEntry[] = [];
-  const seen = new Set<SituationEntry>();
-  let current: SituationEntry | undefined = start;
-  while (current && !seen.has(current)) {
-    seen.add(current);
+function cycleFrom(start: Definition, next: (d: Definition) => Definition | undefined): Definition[] | undefined {
+  const path: Definition[] = [];
+  const seen = new Set<string>();
+  let current: Definition | undefined = start;
+  while (current && !seen.has(current.key)) {
+    seen.add(current.key);
     path.push(current);
     current = next(current);
   }
-  return current === start ? path : undefined;
+  return current?.key === start.key ? path : undefined;
 }

@@ -4,7 +4,9 @@ import type { Fix, TextEdit } from '../../finding';
 import { spell } from '../../keywords';
 import { eolOf, lineEndOf, lineStartOf, previousLineStart } from '../edits';
 import { closestName, declaredVariables } from '../model';
-import { fileFactsOf } from '../situation-facts';
+import { firstDecl, nonSituationDecls } from '../../parse';
+import { reportsByPiece } from '../piece-reports';
+import { fileFactsOf, situationStart } from '../situation-facts';
 import type { Report, Rule } from '../rule';
 
 export const undefinedVariable: Rule = {
@@ -15,40 +17,46 @@ export const undefinedVariable: Rule = {
   },
   check({ program, file }) {
     const declared = declaredVariables(program);
-    const reports: Report[] = [];
-    // The placeholders of each situation are collected once per situation text.
-    const { situations, facts, withPlaceholders } = fileFactsOf(file);
-    for (const i of withPlaceholders) {
-      const base = situations[i].span.start;
-      for (const { name, start, end } of facts[i].placeholders) {
-        if (declared.has(name)) continue;
-        const span = { start: base + start, end: base + end };
-        const varWord = spell('var', fileSpelling(file));
-        const guess = closestName(name, declared);
-        const fixes: Fix[] = [];
-        if (guess) fixes.push({ title: `Change to {${guess}}`, edits: [{ span, newText: `{${guess}}` }] });
-        fixes.push({ title: `Declare "${name}" with ${varWord}`, edits: [declareEdit(file, name)] });
-        reports.push({
-          span,
-          message: `{${name}} names no variable: declare it with "${varWord} ${name}"${guess ? `, or did you mean {${guess}}?` : ''}`,
-          fixes,
-        });
-      }
-    }
-    return reports;
+    // The placeholders of each piece are collected once, and while the declared names do
+    // not change only the pieces an edit replaced are checked again: the memo keeps where
+    // each undeclared name is, and its message and fixes are written here.
+    const facts = fileFactsOf(file);
+    const input = [...declared].join('\n');
+    const undeclared = reportsByPiece(facts, 'undefined-variable', input, facts.withPlaceholders, (p) => {
+      const found: Report[] = [];
+      facts.pieces[p].situations.forEach(({ facts: f }, s) => {
+        const base = situationStart(facts, p, s);
+        for (const { name, start, end } of f.placeholders) {
+          if (!declared.has(name)) found.push({ span: { start: base + start, end: base + end }, message: name });
+        }
+      });
+      return found;
+    });
+    return undeclared.map(({ span, message: name }) => {
+      const varWord = spell('var', fileSpelling(file));
+      const guess = closestName(name, declared);
+      const fixes: Fix[] = [];
+      if (guess) fixes.push({ title: `Change to {${guess}}`, edits: [{ span, newText: `{${guess}}` }] });
+      fixes.push({ title: `Declare "${name}" with ${varWord}`, edits: [declareEdit(file, name)] });
+      return {
+        span,
+        message: `{${name}} names no variable: declare it with "${varWord} ${name}"${guess ? `, or did you mean {${guess}}?` : ''}`,
+        fixes,
+      };
+    });
   },
 };
 
 /** The keyword spelling the file mostly shows first: its header, else its first declaration. */
 function fileSpelling(file: SopFile): Spelling {
   const header = file.header.script ?? file.header.version ?? file.header.locale;
-  return header?.keyword.spelling ?? file.decls[0]?.keyword.spelling ?? 'en';
+  return header?.keyword.spelling ?? firstDecl(file)?.keyword.spelling ?? 'en';
 }
 
 /** Adds `name` to the file's first `var`, or writes a new `var` line after the header. */
 function declareEdit(file: SopFile, name: string): TextEdit {
   const { text } = file;
-  const first = file.decls.find((d): d is VarDecl => d.kind === 'var');
+  const first = nonSituationDecls(file).find((d): d is VarDecl => d.kind === 'var');
   if (first) {
     const last: Ident = first.names[first.names.length - 1];
     const separator = first.names.length > 1 ? text.slice(first.names[0].span.end, first.names[1].span.start) : ', ';
@@ -62,8 +70,8 @@ function declareEdit(file: SopFile, name: string): TextEdit {
     return { span: { start: end, end }, newText: `${eol}${line}` };
   }
   // Before the first declaration, above the comment lines that introduce it.
-  const firstDecl = file.decls[0];
-  let at = firstDecl ? lineStartOf(text, firstDecl.span.start) : text.length;
+  const opening = firstDecl(file);
+  let at = opening ? lineStartOf(text, opening.span.start) : text.length;
   while (at > 0) {
     const previous = previousLineStart(text, at);
     if (!/^[ \t]*#/.test(text.slice(previous, at))) break;

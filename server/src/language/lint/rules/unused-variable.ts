@@ -3,6 +3,7 @@ import type { VarDecl } from '../../ast';
 import type { TextEdit } from '../../finding';
 import { spell } from '../../keywords';
 import { deleteSpan } from '../edits';
+import { nonSituationDecls } from '../../parse';
 import { usedVariables } from '../model';
 import type { Report, Rule } from '../rule';
 
@@ -15,7 +16,7 @@ export const unusedVariable: Rule = {
   check({ program, file }) {
     const used = usedVariables(program);
     const reports: Report[] = [];
-    for (const decl of file.decls) {
+    for (const decl of nonSituationDecls(file)) {
       if (decl.kind !== 'var') continue;
       decl.names.forEach((name, index) => {
         if (used.has(name.name)) return;

@@ -15,7 +15,7 @@
  * Only reachable steps are compiled: steps after a terminal step in the same body are
  * skipped (`unreachable-step` reports them), so every node can be reached from the entry.
  */
-import type { Situation, Step, StringLit, WaitStep } from '../ast';
+import type { Situation, Step, WaitStep } from '../ast';
 import { firstTerminalIndex } from '../flow';
 import { estimateSpeakingMs } from './speaking-time';
 import { textParts, variablesOf } from './text';
@@ -65,10 +65,10 @@ export function compileSituation(situation: Situation, context: SituationContext
     return `${id}/dead-end`;
   };
   const source = (offset: number) => context.sourceAt(offset);
-  const endNode = (reason: EndReason, offset: number): IvrNode => ({
+  const endNode = (reason: EndReason, at: SourcePosition): IvrNode => ({
     type: 'end',
     situation: id,
-    source: source(offset),
+    source: at,
     outcome: 'agent-takeover',
     reason,
   });
@@ -87,78 +87,103 @@ export function compileSituation(situation: Situation, context: SituationContext
     }
   };
 
-  const compileWait = (step: WaitStep, nodeId: string, next: () => string, place: BodyPlace) => {
+  const compileWait = (step: WaitStep, at: SourcePosition, nodeId: string, next: () => string, place: BodyPlace) => {
     const replyPrefix = `${nodeId}/reply`;
     const fallbackPrefix = `${nodeId}/fallback`;
     const onReply = step.reply ? firstOf(step.reply.steps, replyPrefix, next) : replyPrefix;
     const onSilence = step.fallback ? firstOf(step.fallback.steps, fallbackPrefix, next) : next();
     out.nodes.push([
       nodeId,
-      { type: 'wait', situation: id, source: source(step.span.start), timeoutMs: step.duration.ms, onReply, onSilence },
+      { type: 'wait', situation: id, source: at, timeoutMs: step.duration.ms, onReply, onSilence },
     ]);
     const inner = place.depth + 1;
     if (step.reply) compileBody(step.reply.steps, replyPrefix, next, { branch: 'reply', depth: inner });
-    else out.nodes.push([replyPrefix, endNode('reply-without-body', step.span.start)]);
+    else out.nodes.push([replyPrefix, endNode('reply-without-body', at)]);
     if (step.fallback) compileBody(step.fallback.steps, fallbackPrefix, next, { branch: 'fallback', depth: inner });
   };
 
-  const agentItem = (nodeId: string, place: BodyPlace, text: StringLit, offset: number) => ({
-    node: nodeId,
-    branch: place.branch,
-    depth: place.depth,
-    text: text.value,
-    variables: variablesOf(text),
-    source: source(offset),
-  });
-
+  // Nodes and agent items are written as whole object literals, keys in the documented
+  // order, rather than spread from a shared base: every node of a type then has one shape,
+  // which is cheaper to build and to serialise. A step's node and its agent item share
+  // one source position object.
   const compileStep = (step: Step, nodeId: string, next: () => string, place: BodyPlace) => {
-    const base = { situation: id, source: source(step.span.start) };
+    const at = source(step.span.start);
     switch (step.kind) {
       case 'say': {
         const parts = textParts(step.text);
         const estimatedMs = estimateSpeakingMs(parts);
-        out.nodes.push([nodeId, { type: 'say', ...base, text: step.text.value, parts, estimatedMs, next: next() }]);
-        const { source: at, ...item } = agentItem(nodeId, place, step.text, step.span.start);
-        out.phrases.push({ ...item, estimatedSeconds: Math.round(estimatedMs / 100) / 10, source: at });
+        const text = step.text.value;
+        out.nodes.push([nodeId, { type: 'say', situation: id, source: at, text, parts, estimatedMs, next: next() }]);
+        out.phrases.push({
+          node: nodeId,
+          branch: place.branch,
+          depth: place.depth,
+          text,
+          variables: variablesOf(step.text),
+          estimatedSeconds: Math.round(estimatedMs / 100) / 10,
+          source: at,
+        });
         return;
       }
-      case 'note':
-        out.nodes.push([nodeId, { type: 'note', ...base, text: step.text.value, next: next() }]);
-        out.notes.push(agentItem(nodeId, place, step.text, step.span.start));
+      case 'note': {
+        const text = step.text.value;
+        out.nodes.push([nodeId, { type: 'note', situation: id, source: at, text, next: next() }]);
+        out.notes.push({
+          node: nodeId,
+          branch: place.branch,
+          depth: place.depth,
+          text,
+          variables: variablesOf(step.text),
+          source: at,
+        });
         return;
+      }
       case 'promise': {
         const text = step.text?.value ?? null;
-        out.nodes.push([nodeId, { type: 'promise', ...base, windowMs: step.duration.ms, text, next: next() }]);
+        const windowMs = step.duration.ms;
+        out.nodes.push([nodeId, { type: 'promise', situation: id, source: at, windowMs, text, next: next() }]);
         out.promises.push({
           node: nodeId,
           branch: place.branch,
           depth: place.depth,
-          seconds: step.duration.ms / 1000,
+          seconds: windowMs / 1000,
           text,
           variables: variablesOf(step.text),
-          source: base.source,
+          source: at,
         });
         return;
       }
       case 'hold':
-        out.nodes.push([nodeId, { type: 'hold', ...base, maxMs: step.duration?.ms ?? null, next: next() }]);
+        out.nodes.push([
+          nodeId,
+          { type: 'hold', situation: id, source: at, maxMs: step.duration?.ms ?? null, next: next() },
+        ]);
         return;
       case 'wait':
-        compileWait(step, nodeId, next, place);
+        compileWait(step, at, nodeId, next, place);
         return;
       case 'goto': {
         const target = step.target.name;
-        out.nodes.push([nodeId, { type: 'goto', ...base, outcome: 'jump', target, next: context.entryOf(target) }]);
+        out.nodes.push([
+          nodeId,
+          { type: 'goto', situation: id, source: at, outcome: 'jump', target, next: context.entryOf(target) },
+        ]);
         return;
       }
       case 'transfer':
-        out.nodes.push([nodeId, { type: 'transfer', ...base, outcome: 'transfer', queue: step.target.value }]);
+        out.nodes.push([
+          nodeId,
+          { type: 'transfer', situation: id, source: at, outcome: 'transfer', queue: step.target.value },
+        ]);
         return;
       case 'hangup':
-        out.nodes.push([nodeId, { type: 'hangup', ...base, outcome: 'hangup' }]);
+        out.nodes.push([nodeId, { type: 'hangup', situation: id, source: at, outcome: 'hangup' }]);
         return;
       case 'end':
-        out.nodes.push([nodeId, { type: 'end', ...base, outcome: 'agent-takeover', reason: 'end-step' }]);
+        out.nodes.push([
+          nodeId,
+          { type: 'end', situation: id, source: at, outcome: 'agent-takeover', reason: 'end-step' },
+        ]);
         return;
     }
   };
@@ -166,7 +191,7 @@ export function compileSituation(situation: Situation, context: SituationContext
   compileBody(situation.steps, id, deadEnd, { branch: 'main', depth: 0 });
   if (deadEndUsed || situation.steps.length === 0) {
     // The marker sits on the closing brace: that is where the situation runs out of steps.
-    out.nodes.push([deadEnd(), endNode('dead-end', Math.max(situation.span.start, situation.span.end - 1))]);
+    out.nodes.push([deadEnd(), endNode('dead-end', source(Math.max(situation.span.start, situation.span.end - 1)))]);
   }
   return out;
 }

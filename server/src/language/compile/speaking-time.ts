@@ -21,6 +21,7 @@ export const MS_PLACEHOLDER_WORDS = 2 * MS_PER_WORD;
 
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
 const WORD_CHAR = /[\p{L}\p{N}]/u;
+const SPACE = /\s/u;
 // Marks between two letters or digits of a word ("don't", "e-mail", "3.50", "1,000") do not
 // start a new word.
 const WORD_JOINER = /['\u2019.,-]/u;
@@ -46,6 +47,20 @@ const ASCII_PAUSES: Record<string, number> = {
   '?': MS_SENTENCE_PAUSE,
 };
 
+// What the estimate needs to know of a character, as bits of one number.
+const NONE = 0;
+const IS_SPACE = 1 << 0;
+const IS_CJK = 1 << 1;
+const IS_WORD_CHAR = 1 << 2;
+const IS_WORD_JOINER = 1 << 3;
+const IS_ASCII_WORD_CHAR = 1 << 4;
+const FULL_WIDTH_PAUSE = 1 << 5;
+const ASCII_PAUSE = 1 << 6;
+/** With one of the two pauses: a sentence pause rather than a clause pause. */
+const SENTENCE = 1 << 7;
+/** Outside the Basic Multilingual Plane: two UTF-16 code units. */
+const ASTRAL = 1 << 8;
+
 /** The estimated speaking time of a phrase, in milliseconds. */
 export function estimateSpeakingMs(parts: readonly TextPart[]): number {
   const hasCjk = parts.some((part) => 'text' in part && CJK.test(part.text));
@@ -57,33 +72,41 @@ export function estimateSpeakingMs(parts: readonly TextPart[]): number {
   return total;
 }
 
+/**
+ * The estimate of a literal run, one character (code point) at a time. Each character's
+ * traits come from `traitsOf`, so the regular expressions above run once per distinct
+ * character rather than several times per character of every phrase.
+ */
 function estimateTextMs(text: string): number {
-  const chars = [...text];
   let total = 0;
   let inWord = false;
   // A run of pause marks ("!!", "……", "?!") is one pause: the longest of them.
   let pause = 0;
-  chars.forEach((char, i) => {
-    const next = chars[i + 1];
-    const pauseMs = pauseOf(char, next);
+  let at = 0;
+  let traits = text.length > 0 ? traitsOf(text.codePointAt(0)!) : NONE;
+  while (at < text.length) {
+    at += traits & ASTRAL ? 2 : 1;
+    // The next character's traits; NONE past the end.
+    const next = at < text.length ? traitsOf(text.codePointAt(at)!) : NONE;
+    const pauseMs = pauseOf(traits, next);
     if (pauseMs > 0) {
       pause = Math.max(pause, pauseMs);
       inWord = false;
-      return;
+    } else if (!(traits & IS_SPACE && pause > 0)) {
+      total += pause;
+      pause = 0;
+      if (traits & IS_CJK) {
+        total += MS_PER_CJK_CHAR;
+        inWord = false;
+      } else if (traits & IS_WORD_CHAR) {
+        if (!inWord) total += MS_PER_WORD;
+        inWord = true;
+      } else if (!(inWord && traits & IS_WORD_JOINER && next & IS_WORD_CHAR)) {
+        inWord = false;
+      }
     }
-    if (/\s/u.test(char) && pause > 0) return;
-    total += pause;
-    pause = 0;
-    if (CJK.test(char)) {
-      total += MS_PER_CJK_CHAR;
-      inWord = false;
-    } else if (WORD_CHAR.test(char)) {
-      if (!inWord) total += MS_PER_WORD;
-      inWord = true;
-    } else if (!(inWord && WORD_JOINER.test(char) && next !== undefined && WORD_CHAR.test(next))) {
-      inWord = false;
-    }
-  });
+    traits = next;
+  }
   return total + pause;
 }
 
@@ -92,10 +115,36 @@ function estimateTextMs(text: string): number {
  * ("您好!请问"), so those pause too — unless an ASCII letter, digit or `/` follows them,
  * which keeps `3.50`, `1,000` and `Mr./Ms.` free of pauses inside them.
  */
-function pauseOf(char: string, next: string | undefined): number {
+function pauseOf(traits: number, next: number): number {
+  if (traits & FULL_WIDTH_PAUSE) return traits & SENTENCE ? MS_SENTENCE_PAUSE : MS_CLAUSE_PAUSE;
+  if (!(traits & ASCII_PAUSE) || next & IS_ASCII_WORD_CHAR) return 0;
+  return traits & SENTENCE ? MS_SENTENCE_PAUSE : MS_CLAUSE_PAUSE;
+}
+
+/** The traits of each character met so far, by code point (few distinct ones per script). */
+const knownTraits = new Map<number, number>();
+
+function traitsOf(codePoint: number): number {
+  let traits = knownTraits.get(codePoint);
+  if (traits === undefined) {
+    traits = classify(String.fromCodePoint(codePoint));
+    knownTraits.set(codePoint, traits);
+  }
+  return traits;
+}
+
+/** The traits of one character, by the same expressions and tables the model is written in. */
+function classify(char: string): number {
+  let traits = NONE;
+  if (SPACE.test(char)) traits |= IS_SPACE;
+  if (CJK.test(char)) traits |= IS_CJK;
+  if (WORD_CHAR.test(char)) traits |= IS_WORD_CHAR;
+  if (WORD_JOINER.test(char)) traits |= IS_WORD_JOINER;
+  if (ASCII_WORD_CHAR.test(char)) traits |= IS_ASCII_WORD_CHAR;
   const fullWidth = FULL_WIDTH_PAUSES[char];
-  if (fullWidth) return fullWidth;
   const ascii = ASCII_PAUSES[char];
-  if (!ascii) return 0;
-  return next !== undefined && ASCII_WORD_CHAR.test(next) ? 0 : ascii;
+  if (fullWidth) traits |= FULL_WIDTH_PAUSE | (fullWidth === MS_SENTENCE_PAUSE ? SENTENCE : 0);
+  else if (ascii) traits |= ASCII_PAUSE | (ascii === MS_SENTENCE_PAUSE ? SENTENCE : 0);
+  if (char.length > 1) traits |= ASTRAL;
+  return traits;
 }

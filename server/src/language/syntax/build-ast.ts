@@ -1,11 +1,19 @@
 /**
- * Ohm semantics that turn a successful match of one piece of a file into AST nodes.
+ * Turns a successful match of one piece of a file into AST nodes.
+ *
+ * The walk reads Ohm's concrete syntax tree directly instead of going through an Ohm
+ * semantics: a semantics wraps every node it visits in an object with its own interval
+ * (and slices `sourceString` from it), which costs more than the whole walk below. The CST
+ * is plain data: a `NonterminalNode` has its `ruleName`, its `children` and their
+ * `childOffsets` (relative to the start of the nearest enclosing rule application, also for
+ * the children of iteration nodes) and every node has a `matchLength`. The child indexes
+ * below follow the rules of `grammar/sop.ohm`: each `(x s)?` or `(s x)*` group contributes
+ * one iteration node per element, and `~…` contributes none.
  *
  * Pieces are matched on their own (see `parse.ts`), so every span is shifted by the
- * piece's offset in the document; `build()` sets that offset for the duration of one
- * synchronous walk.
+ * piece's offset in the document.
  */
-import type { Node, NonterminalNode, IterationNode, MatchResult } from 'ohm-js';
+import type { MatchResult } from 'ohm-js';
 import grammar from '../../../../grammar/sop.ohm-bundle.js';
 import type {
   Branch,
@@ -23,9 +31,8 @@ import type {
   StringLit,
 } from '../ast';
 import { unitMilliseconds } from '../duration';
-import { KEYWORDS } from '../keywords';
 
-/** An error production (`BadStep`/`BadDecl`) met during the walk: a line to explain. */
+/** An error production (`badStep`/`badDecl`) met during the walk: a line to explain. */
 export interface BadLine {
   kind: 'bad-step' | 'bad-decl';
   span: Span;
@@ -39,237 +46,291 @@ export interface PieceAst {
   badLines: BadLine[];
 }
 
-let base = 0;
-let badLines: BadLine[] = [];
-
-function spanOf(node: Node): Span {
-  return { start: base + node.source.startIdx, end: base + node.source.endIdx };
+/** The parts of Ohm's CST this walk reads (see the module comment). */
+interface CstNode {
+  matchLength: number;
+  ruleName?: string;
+  children?: CstNode[];
+  childOffsets?: number[];
 }
 
-function optional<T>(node: IterationNode): T | undefined {
-  return node.children.length > 0 ? (node.children[0].ast() as T) : undefined;
+/** A node of the CST with its start in the piece's text. */
+interface Part {
+  node: CstNode;
+  start: number;
 }
 
-function list<T>(node: Node): T[] {
-  return node.asIteration().children.map((c: Node) => c.ast() as T);
+/** One walk: the piece's text, its offset in the document, and the bad lines met so far. */
+class Walk {
+  readonly badLines: BadLine[] = [];
+
+  constructor(
+    private readonly text: string,
+    private readonly base: number,
+  ) {}
+
+  /** The node at `children[index]` of `parent`. */
+  private child(parent: Part, index: number): Part {
+    return { node: parent.node.children![index], start: parent.start + parent.node.childOffsets![index] };
+  }
+
+  /** The elements of an iteration child of `parent` (offsets are relative to `parent`). */
+  private elements(parent: Part, index: number): Part[] {
+    const iter = parent.node.children![index];
+    const out: Part[] = [];
+    for (let i = 0; i < iter.children!.length; i++) {
+      out.push({ node: iter.children![i], start: parent.start + iter.childOffsets![i] });
+    }
+    return out;
+  }
+
+  /** The only element of an optional child of `parent`, if present. */
+  private optional(parent: Part, index: number): Part | undefined {
+    const iter = parent.node.children![index];
+    return iter.children!.length > 0 ? { node: iter.children![0], start: parent.start + iter.childOffsets![0] } : undefined;
+  }
+
+  private span(r: Part): Span {
+    return { start: this.base + r.start, end: this.base + r.start + r.node.matchLength };
+  }
+
+  private source(r: Part): string {
+    return this.text.slice(r.start, r.start + r.node.matchLength);
+  }
+
+  /** The keyword that is child 0 of every construct: its span and which spelling it is. */
+  private keyword(r: Part): Keyword {
+    const word = this.child(r, 0);
+    const first = this.text.charCodeAt(word.start);
+    return { span: this.span(word), spelling: first >= 0x61 && first <= 0x7a ? 'en' : 'zh' };
+  }
+
+  // prelude = (scriptField s)? (versionField s)? (localeField s)? (~end decl s)*
+  prelude(r: Part): Omit<PieceAst, 'badLines'> {
+    const header: Header = {};
+    const script = this.optional(r, 0);
+    const version = this.optional(r, 2);
+    const locale = this.optional(r, 4);
+    if (script) header.script = this.field(script);
+    if (version) header.version = this.field(version);
+    if (locale) header.locale = this.field(locale);
+    return { header, decls: this.decls(r, 6) };
+  }
+
+  // chunk = situation s (~end decl s)*
+  chunk(r: Part): Omit<PieceAst, 'badLines'> {
+    const situation = this.situation(this.child(r, 0));
+    return { header: {}, decls: [situation, ...this.decls(r, 2)] };
+  }
+
+  // scriptField = ("script" | "脚本") ~identPart s string, and the same for the others.
+  private field(r: Part): HeaderField {
+    return { keyword: this.keyword(r), value: this.string(this.child(r, 2)), span: this.span(r) };
+  }
+
+  private decls(r: Part, index: number): Decl[] {
+    const decls: Decl[] = [];
+    for (const d of this.elements(r, index)) {
+      const decl = this.decl(this.child(d, 0));
+      if (decl) decls.push(decl);
+    }
+    return decls;
+  }
+
+  // importDecl = kw ~identPart s string; varDecl = kw ~identPart s ident (s listSep s ident)*
+  private decl(r: Part): Decl | undefined {
+    switch (r.node.ruleName) {
+      case 'importDecl':
+        return { kind: 'import', span: this.span(r), keyword: this.keyword(r), path: this.string(this.child(r, 2)) };
+      case 'varDecl':
+        return { kind: 'var', span: this.span(r), keyword: this.keyword(r), names: this.identList(r, 2) };
+      case 'situation':
+        return this.situation(r);
+      default:
+        this.badLine('bad-decl', r);
+        return undefined;
+    }
+  }
+
+  /** `ident (s listSep s ident)*` starting at child `index`: the identifiers in order. */
+  private identList(r: Part, index: number): Ident[] {
+    const names = [this.ident(this.child(r, index))];
+    for (const name of this.elements(r, index + 4)) names.push(this.ident(name));
+    return names;
+  }
+
+  // situation = kw ~identPart s ident s (string s)? (tags s)? "{" s (when s)? (~"}" step s)* "}"
+  // tags = kw ~identPart s ident (s listSep s ident)*; when = kw ~identPart s string
+  private situation(r: Part): Situation {
+    const before = this.badLines.length;
+    const title = this.optional(r, 4);
+    const tags = this.optional(r, 6);
+    const when = this.optional(r, 10);
+    const situation: Situation = {
+      kind: 'situation',
+      span: this.span(r),
+      keyword: this.keyword(r),
+      id: this.ident(this.child(r, 2)),
+      title: title && this.string(title),
+      tagsKeyword: tags && this.keyword(tags),
+      tags: tags ? this.identList(tags, 2) : [],
+      when: when && { kind: 'when', span: this.span(when), keyword: this.keyword(when), text: this.string(this.child(when, 2)) },
+      steps: this.steps(r, 12),
+      hasErrors: false,
+    };
+    situation.hasErrors = this.badLines.length > before;
+    return situation;
+  }
+
+  private steps(r: Part, index: number): Step[] {
+    const steps: Step[] = [];
+    for (const s of this.elements(r, index)) {
+      const step = this.step(this.child(s, 0));
+      if (step) steps.push(step);
+    }
+    return steps;
+  }
+
+  // Every step starts with its keyword, then `~identPart s`, then what follows it:
+  // waitStep = kw ~identPart s duration (s reply)? (s fallback)?
+  // promiseStep = kw ~identPart s duration (s string)?; holdStep = kw ~identPart (s duration)?
+  private step(r: Part): Step | undefined {
+    switch (r.node.ruleName) {
+      case 'sayStep':
+        return { kind: 'say', span: this.span(r), keyword: this.keyword(r), text: this.string(this.child(r, 2)) };
+      case 'waitStep': {
+        const reply = this.optional(r, 4);
+        const fallback = this.optional(r, 6);
+        return {
+          kind: 'wait',
+          span: this.span(r),
+          keyword: this.keyword(r),
+          duration: this.duration(this.child(r, 2)),
+          reply: reply && this.branch('reply', reply),
+          fallback: fallback && this.branch('fallback', fallback),
+        };
+      }
+      case 'noteStep':
+        return { kind: 'note', span: this.span(r), keyword: this.keyword(r), text: this.string(this.child(r, 2)) };
+      case 'promiseStep': {
+        const text = this.optional(r, 4);
+        return {
+          kind: 'promise',
+          span: this.span(r),
+          keyword: this.keyword(r),
+          duration: this.duration(this.child(r, 2)),
+          text: text && this.string(text),
+        };
+      }
+      case 'holdStep': {
+        const duration = this.optional(r, 2);
+        return { kind: 'hold', span: this.span(r), keyword: this.keyword(r), duration: duration && this.duration(duration) };
+      }
+      case 'gotoStep':
+        return { kind: 'goto', span: this.span(r), keyword: this.keyword(r), target: this.ident(this.child(r, 2)) };
+      case 'transferStep':
+        return { kind: 'transfer', span: this.span(r), keyword: this.keyword(r), target: this.string(this.child(r, 2)) };
+      case 'hangupStep':
+        return { kind: 'hangup', span: this.span(r), keyword: this.keyword(r) };
+      case 'endStep':
+        return { kind: 'end', span: this.span(r), keyword: this.keyword(r) };
+      default:
+        this.badLine('bad-step', r);
+        return undefined;
+    }
+  }
+
+  /**
+   * `reply` or `fallback` = kw ~identPart s (block | step), where
+   * block = "{" s (~"}" step s)* "}".
+   */
+  private branch(kind: 'reply' | 'fallback', r: Part): Branch {
+    const body = this.child(r, 2);
+    if (body.node.ruleName === 'block') {
+      return { kind, span: this.span(r), keyword: this.keyword(r), braces: true, steps: this.steps(body, 2) };
+    }
+    const step = this.step(this.child(body, 0));
+    return { kind, span: this.span(r), keyword: this.keyword(r), braces: false, steps: step ? [step] : [] };
+  }
+
+  /**
+   * `badStep` / `badDecl`: the line to explain. A block after it is not walked: only the
+   * first bad line of a situation is explained, and this one already marks it broken.
+   */
+  private badLine(kind: BadLine['kind'], r: Part): void {
+    this.badLines.push({ kind, span: this.span(r), text: this.source(this.child(r, 0)) });
+  }
+
+  private ident(r: Part): Ident {
+    return { kind: 'ident', name: this.source(r), span: this.span(r) };
+  }
+
+  /** duration = "0".."9"+ ("." "0".."9"+)? unit ~identPart: the number is what precedes the unit. */
+  private duration(r: Part): Duration {
+    const unitStart = r.start + r.node.childOffsets![3];
+    const amount = Number(this.text.slice(r.start, unitStart));
+    const raw = this.source(r);
+    const unit = raw.slice(unitStart - r.start) as DurationUnit;
+    return { kind: 'duration', span: this.span(r), amount, unit, ms: Math.round(amount * unitMilliseconds(unit)), raw };
+  }
+
+  /** A string literal, read from the text rather than from its character nodes. */
+  private string(r: Part): StringLit {
+    const span = this.span(r);
+    const raw = this.text.slice(r.start + 1, r.start + r.node.matchLength - 1);
+    const quote = this.text.charCodeAt(r.start) === 0x22 ? 'ascii' : 'cjk';
+    return stringLit(span, raw, quote);
+  }
 }
 
 /** Placeholders are `{identifier}` groups; any other brace is literal text. */
 const PLACEHOLDER = /\{([\p{L}_][\p{L}0-9_-]*)\}/gu;
 
-function stringLit(node: NonterminalNode, quote: 'ascii' | 'cjk'): StringLit {
-  const span = spanOf(node);
-  const raw = node.sourceString.slice(1, -1);
+function stringLit(span: Span, raw: string, quote: 'ascii' | 'cjk'): StringLit {
   const placeholders: Placeholder[] = [];
   let value = raw;
+  // Most strings have neither braces nor escapes: skip the regular expressions for them.
+  const hasBrace = raw.includes('{');
   if (quote === 'ascii') {
-    // Escaped braces must not start a placeholder, so find placeholders on the raw text
-    // with escapes blanked out, then unescape for the value.
-    const masked = raw.replace(/\\./g, '  ');
-    for (const m of masked.matchAll(PLACEHOLDER)) {
-      const start = span.start + 1 + (m.index ?? 0);
-      placeholders.push({ name: m[1], span: { start, end: start + m[0].length } });
+    const hasEscape = raw.includes('\\');
+    if (hasBrace) {
+      // Escaped braces must not start a placeholder, so find placeholders on the raw text
+      // with escapes blanked out, then unescape for the value.
+      const masked = hasEscape ? raw.replace(/\\./g, '  ') : raw;
+      addPlaceholders(masked, span.start + 1, placeholders);
     }
-    value = raw.replace(/\\(.)/g, '$1');
-  } else {
-    for (const m of raw.matchAll(PLACEHOLDER)) {
-      const start = span.start + 1 + (m.index ?? 0);
-      placeholders.push({ name: m[1], span: { start, end: start + m[0].length } });
-    }
+    if (hasEscape) value = raw.replace(/\\(.)/g, '$1');
+  } else if (hasBrace) {
+    addPlaceholders(raw, span.start + 1, placeholders);
   }
   return { kind: 'string', span, raw, value, quote, placeholders };
 }
 
-function branch(kind: 'reply' | 'fallback', node: NonterminalNode, kw: Node, body: Node): Branch {
-  const b = body.ast() as { braces: boolean; steps: Step[] };
-  return { kind, span: spanOf(node), keyword: kw.ast() as Keyword, braces: b.braces, steps: b.steps };
-}
-
-function steps(node: IterationNode): Step[] {
-  return node.children.map((c) => c.ast() as Step | null).filter((s): s is Step => s !== null);
-}
-
-function field(node: NonterminalNode, kw: Node, value: Node): HeaderField {
-  return { keyword: kw.ast() as Keyword, value: value.ast() as StringLit, span: spanOf(node) };
-}
-
-/** One action per keyword rule (`kwSay`, `kwWait`, …): a `Keyword` with its spelling. */
-function keywordActions(): Record<string, (this: NonterminalNode, word: Node) => Keyword> {
-  const actions: Record<string, (this: NonterminalNode, word: Node) => Keyword> = {};
-  for (const name of Object.keys(KEYWORDS)) {
-    actions[`kw${name[0].toUpperCase()}${name.slice(1)}`] = function (this: NonterminalNode, word: Node) {
-      return { span: spanOf(this), spelling: /^[a-z]/.test(word.sourceString) ? 'en' : 'zh' };
-    };
+function addPlaceholders(text: string, offset: number, out: Placeholder[]): void {
+  for (const m of text.matchAll(PLACEHOLDER)) {
+    const start = offset + (m.index ?? 0);
+    out.push({ name: m[1], span: { start, end: start + m[0].length } });
   }
-  return actions;
 }
 
-const semantics = grammar.createSemantics().addOperation<unknown>('ast', {
-  Prelude(header, decls) {
-    return { header: header.ast(), decls: decls.children.map((d) => d.ast()).filter(Boolean) };
-  },
-  Chunk(situation, decls) {
-    return {
-      header: {},
-      decls: [situation.ast(), ...decls.children.map((d) => d.ast()).filter(Boolean)],
-    };
-  },
-  Header(script, version, locale) {
-    const header: Header = {};
-    const s = optional<HeaderField>(script);
-    const v = optional<HeaderField>(version);
-    const l = optional<HeaderField>(locale);
-    if (s) header.script = s;
-    if (v) header.version = v;
-    if (l) header.locale = l;
-    return header;
-  },
-  ScriptField(kw, value) {
-    return field(this, kw, value);
-  },
-  VersionField(kw, value) {
-    return field(this, kw, value);
-  },
-  LocaleField(kw, value) {
-    return field(this, kw, value);
-  },
-  Import(kw, path) {
-    return { kind: 'import', span: spanOf(this), keyword: kw.ast(), path: path.ast() };
-  },
-  Var(kw, names) {
-    return { kind: 'var', span: spanOf(this), keyword: kw.ast(), names: list<Ident>(names) };
-  },
-  Situation(kw, id, title, tags, _open, when, body, _close) {
-    const before = badLines.length;
-    const tagsAst = optional<{ keyword: Keyword; names: Ident[] }>(tags);
-    const situation: Situation = {
-      kind: 'situation',
-      span: spanOf(this),
-      keyword: kw.ast() as Keyword,
-      id: id.ast() as Ident,
-      title: optional<StringLit>(title),
-      tagsKeyword: tagsAst?.keyword,
-      tags: tagsAst?.names ?? [],
-      when: optional(when),
-      steps: steps(body),
-      hasErrors: false,
-    };
-    situation.hasErrors = badLines.length > before;
-    return situation;
-  },
-  Tags(kw, names) {
-    return { keyword: kw.ast(), names: list<Ident>(names) };
-  },
-  When(kw, text) {
-    return { kind: 'when', span: spanOf(this), keyword: kw.ast(), text: text.ast() };
-  },
-  Say(kw, text) {
-    return { kind: 'say', span: spanOf(this), keyword: kw.ast(), text: text.ast() };
-  },
-  Wait(kw, duration, reply, fallback) {
-    const replyNode = reply.children[0];
-    const fallbackNode = fallback.children[0];
-    return {
-      kind: 'wait',
-      span: spanOf(this),
-      keyword: kw.ast(),
-      duration: duration.ast(),
-      reply: replyNode ? replyNode.ast() : undefined,
-      fallback: fallbackNode ? fallbackNode.ast() : undefined,
-    };
-  },
-  Reply(kw, body) {
-    return branch('reply', this, kw, body);
-  },
-  Fallback(kw, body) {
-    return branch('fallback', this, kw, body);
-  },
-  Body_block(_open, body, _close) {
-    return { braces: true, steps: steps(body) };
-  },
-  Body_single(step) {
-    const s = step.ast() as Step | null;
-    return { braces: false, steps: s ? [s] : [] };
-  },
-  Note(kw, text) {
-    return { kind: 'note', span: spanOf(this), keyword: kw.ast(), text: text.ast() };
-  },
-  Promise(kw, duration, text) {
-    return {
-      kind: 'promise',
-      span: spanOf(this),
-      keyword: kw.ast(),
-      duration: duration.ast(),
-      text: optional<StringLit>(text),
-    };
-  },
-  Hold(kw, duration) {
-    return { kind: 'hold', span: spanOf(this), keyword: kw.ast(), duration: optional(duration) };
-  },
-  Goto(kw, target) {
-    return { kind: 'goto', span: spanOf(this), keyword: kw.ast(), target: target.ast() };
-  },
-  Transfer(kw, target) {
-    return { kind: 'transfer', span: spanOf(this), keyword: kw.ast(), target: target.ast() };
-  },
-  Hangup(kw) {
-    return { kind: 'hangup', span: spanOf(this), keyword: kw.ast() };
-  },
-  End(kw) {
-    return { kind: 'end', span: spanOf(this), keyword: kw.ast() };
-  },
-  BadStep(line, _block) {
-    badLines.push({ kind: 'bad-step', span: spanOf(this), text: line.sourceString });
-    return null;
-  },
-  BadDecl(line, _block) {
-    badLines.push({ kind: 'bad-decl', span: spanOf(this), text: line.sourceString });
-    return null;
-  },
-  BadBlock(_open, body, _close) {
-    // The steps of a block after a broken line are parsed only to report their own errors.
-    steps(body);
-    return null;
-  },
-  ...keywordActions(),
-  ident(_start, _rest) {
-    return { kind: 'ident', name: this.sourceString, span: spanOf(this) };
-  },
-  asciiString(_open, _chars, _close) {
-    return stringLit(this, 'ascii');
-  },
-  cjkString(_open, _chars, _close) {
-    return stringLit(this, 'cjk');
-  },
-  duration(number, unit) {
-    const amount = Number(number.sourceString);
-    const u = unit.sourceString as DurationUnit;
-    const result: Duration = {
-      kind: 'duration',
-      span: spanOf(this),
-      amount,
-      unit: u,
-      ms: Math.round(amount * unitMilliseconds(u)),
-      raw: this.sourceString,
-    };
-    return result;
-  },
-});
+/** Ohm keeps the CST and the input of a match in fields its typings do not declare. */
+interface MatchInternals {
+  _cst: CstNode;
+  _cstOffset: number;
+  input: string;
+}
 
 /**
  * Builds the AST of a successful match whose input starts at `offset` in the document.
  * Returns the AST with the error productions it met, for the parser to explain.
  */
 export function buildPiece(match: MatchResult, offset: number): PieceAst {
-  base = offset;
-  badLines = [];
-  try {
-    const piece = semantics(match).ast() as Omit<PieceAst, 'badLines'>;
-    return { ...piece, badLines };
-  } finally {
-    badLines = [];
-    base = 0;
-  }
+  const { _cst: root, _cstOffset: rootStart, input } = match as unknown as MatchInternals;
+  const walk = new Walk(input, offset);
+  // The start rule (`Prelude` or `Chunk`) has one child: the lexical rule of the same name.
+  const piece = { node: root.children![0], start: rootStart + root.childOffsets![0] };
+  const ast = piece.node.ruleName === 'prelude' ? walk.prelude(piece) : walk.chunk(piece);
+  return { ...ast, badLines: walk.badLines };
 }
 
 export { grammar };

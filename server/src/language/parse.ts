@@ -18,7 +18,7 @@ import { deriveLineIndex, lineIndexOf, type LineIndex } from './line-index';
 import { buildPiece, grammar, type BadLine } from './syntax/build-ast';
 import { moveComment, moveDecl, moveError, moveHeader } from './syntax/move';
 import { firstAtOrAfter, PieceList, type ParsedPiece } from './syntax/piece-list';
-import { commonPrefix, commonSuffix, splitPieces, splitRange, type PieceBounds } from './syntax/pieces';
+import { commonPrefix, commonSuffix, splitPieces, splitRangeInSteps, type PieceBounds } from './syntax/pieces';
 import { explainBadLine, explainPieceFailure } from './syntax/syntax-messages';
 
 export { splitPieces };
@@ -396,7 +396,7 @@ export class SopParser {
     const last = this.last;
     const plan = planReuse(last, text);
     const { region, delta } = plan;
-    const split = splitRange(text, region.start, region.end, region.prelude, region.line);
+    const split = yield* splitRangeInSteps(text, region.start, region.end, region.prelude, region.line);
     yield;
     const list = new PieceList();
     if (last) list.copy(last.pieces, 0, plan.before);

@@ -43,7 +43,7 @@ export function* lintProgramInSteps(program: Program, config: SopConfig, cache?:
   yield;
   // The rules whose reports the cache keeps: those that judge each situation on its own.
   const perSituation = RULES.filter((rule) => rule.meta.perSituation && !rule.meta.afterSuppressions && levelOf(rule, config) !== 'off');
-  const run = cache?.begin(file, config, perSituation.map((rule) => rule.meta.id));
+  const run = cache ? yield* cache.beginInSteps(file, config, perSituation.map((rule) => rule.meta.id)) : undefined;
   yield;
   const knownRules = new Map<string, KnownRule>();
   for (const rule of RULES) {

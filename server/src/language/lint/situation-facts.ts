@@ -153,9 +153,10 @@ function factsOfPiece(list: PieceList, i: number, text: string): PieceFacts {
 }
 
 /**
- * Collects the facts of the pieces of `file` that have none yet, pausing after each
- * batch: the first lint of a large document collects them all, and an editor answers
- * other requests in between. A file whose last parse's facts are known needs none.
+ * Collects the facts of the pieces of `file` that have none yet, and the file's facts
+ * from them, pausing after each batch: the first lint of a large document collects them
+ * all, and an editor answers other requests in between. A file whose last parse's facts
+ * are known needs none (`fileFactsOf` follows the edit).
  */
 export function* collectFactsInSteps(file: SopFile): Generator<void, void, void> {
   const list = listOf(file);
@@ -166,6 +167,7 @@ export function* collectFactsInSteps(file: SopFile): Generator<void, void, void>
     factsOfPiece(list, i, file.text);
     if (++collected % PIECES_PER_STEP === 0) yield;
   }
+  fileFacts.set(list, yield* gatherInSteps(list, file.text));
 }
 
 /** The facts of a file, gathered once per parse (several rules and the lint cache ask). */
@@ -228,6 +230,15 @@ function addNames(ids: Map<string, number>, names: Map<string, number>, f: Piece
 }
 
 function gather(list: PieceList, text: string): FileFacts {
+  const steps = gatherInSteps(list, text);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** `gather`, pausing every `PIECES_PER_STEP` pieces (at 50,000 lines it is 8 ms in one go, cold). */
+function* gatherInSteps(list: PieceList, text: string): Generator<void, FileFacts, void> {
   const pieces: PieceFacts[] = new Array(list.length);
   const lists = emptyLists();
   const idCounts = new Map<string, number>();
@@ -237,6 +248,7 @@ function gather(list: PieceList, text: string): FileFacts {
     pieces[i] = f;
     addToLists(lists, f, i);
     addNames(idCounts, placeholderNames, f, 1);
+    if ((i + 1) % PIECES_PER_STEP === 0) yield;
   }
   return { list, pieces, ...lists, idCounts, placeholderNames };
 }

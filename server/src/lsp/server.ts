@@ -39,6 +39,11 @@ import type { ServerLogger } from './state';
 export interface ServerHost {
   /** Reads a document the client has not sent; `undefined` when it does not exist. */
   readFile(uri: string): Promise<string | undefined>;
+  /**
+   * The longest time the event loop was blocked since the last call, in ms, where the
+   * runtime can tell (Node); for the benchmark, through `sop/stats`.
+   */
+  longestBlockMs?(): number;
 }
 
 interface InitializationOptions {
@@ -115,7 +120,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
   registerCodeActions(connection, state, { get versionedEdits() { return versionedEdits; } });
   registerFormatting(connection, state);
   registerCompileRequest(connection, state, () => folders);
-  registerStatsRequest(connection);
+  registerStatsRequest(connection, host.longestBlockMs);
   registerFeatures(connection, state);
 
   state.documents.listen(connection);

@@ -38,6 +38,24 @@ describe('semantic tokens', () => {
     assert.deepEqual(rendered, ['goto', 'closing']);
   });
 
+  it('colours every situation of a long script, in order', () => {
+    // More situations than one batch of the stepwise computation holds.
+    const text = Array.from({ length: 250 }, (_, i) => `situation s${i} {\n  wait ${i}s\n  goto s${i}\n}`).join('\n');
+    const file = fileOf('a.sop', text);
+    const tokens = semanticTokensOf(file);
+    assert.equal(tokens.length, 250 * 6);
+    assert.ok(tokens.every((t, i) => i === 0 || tokens[i - 1].span.end <= t.span.start));
+    assert.deepEqual(
+      tokens.slice(-6).map((t) => `${textAt(file, t.span)}:${t.type}`),
+      ['situation:keyword', 's249:function', 'wait:keyword', '249s:number', 'goto:keyword', 's249:function'],
+    );
+    const start = text.indexOf('situation s120');
+    assert.deepEqual(
+      semanticTokensOf(file, { start, end: start + 9 }).map((t) => textAt(file, t.span)),
+      ['situation'],
+    );
+  });
+
   it('has a legend naming every type and modifier it uses', () => {
     assert.deepEqual([...SEMANTIC_TOKEN_TYPES], ['keyword', 'function', 'variable', 'parameter', 'number', 'type']);
     assert.deepEqual([...SEMANTIC_TOKEN_MODIFIERS], ['declaration']);

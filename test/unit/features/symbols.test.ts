@@ -60,6 +60,19 @@ describe('document symbols', () => {
     assert.ok(textAt(file, situation.span).endsWith('}'));
   });
 
+  it('lists only the declarations when the steps would make the outline too long', () => {
+    const file = fileOf('a.sop', SCRIPT);
+    assert.equal(render(outlineOf(file)).length, 16);
+    assert.deepEqual(render(outlineOf(file, 15)), [
+      'closing.sop (import) [import]',
+      '姓氏 (variable)',
+      '工号 (variable)',
+      'silent_call (situation) [遇到无声电话]',
+      '投诉 (situation)',
+    ]);
+    assert.deepEqual(render(outlineOf(file, 2)), ['closing.sop (import) [import]', '姓氏 (variable)']);
+  });
+
   it('keeps the steps that parsed in a broken situation', () => {
     const file = fileOf('a.sop', 'situation a "A" {\n  say "hi"\n  sya "oops"\n  wait 5s\n');
     assert.deepEqual(render(outlineOf(file)), ['a (situation) [A]', '  say hi (say)', '  wait 5s (wait)']);

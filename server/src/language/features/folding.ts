@@ -5,7 +5,7 @@
  */
 import type { Branch, SopFile, Span } from '../ast';
 import { forEachStep } from '../flow';
-import { LineIndex } from '../line-index';
+import { lineIndexOf } from '../line-index';
 import { situationsIn } from './walk';
 
 export interface FoldingRegion {
@@ -17,7 +17,19 @@ export interface FoldingRegion {
 }
 
 export function foldingRegionsOf(file: SopFile): FoldingRegion[] {
-  const lines = new LineIndex(file.text);
+  const steps = foldingRegionsInSteps(file);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** How many situations `foldingRegionsInSteps` looks at between two pauses. */
+const SITUATIONS_PER_STEP = 200;
+
+/** The same regions, pausing between batches of situations (for large documents in an editor). */
+export function* foldingRegionsInSteps(file: SopFile): Generator<void, FoldingRegion[], void> {
+  const lines = lineIndexOf(file);
   const regions: FoldingRegion[] = [];
   const addBlock = (span: Span) => {
     const startLine = lines.positionAt(span.start).line;
@@ -27,7 +39,9 @@ export function foldingRegionsOf(file: SopFile): FoldingRegion[] {
     const endLine = close === span.end - 1 && /^[\s\u3000]*$/.test(beforeClose) ? closeAt.line - 1 : closeAt.line;
     if (endLine > startLine) regions.push({ startLine, endLine, kind: 'block' });
   };
+  let looked = 0;
   for (const situation of situationsIn(file)) {
+    if (++looked % SITUATIONS_PER_STEP === 0) yield;
     addBlock(situation.span);
     forEachStep(situation, ({ step }) => {
       if (step.kind !== 'wait') return;
@@ -41,7 +55,10 @@ export function foldingRegionsOf(file: SopFile): FoldingRegion[] {
     if (run && run.endLine > run.startLine) regions.push({ ...run, kind: 'comment' });
     run = undefined;
   };
-  for (const comment of file.comments) {
+  const comments = file.comments;
+  for (let i = 0; i < comments.length; i++) {
+    const comment = comments[i];
+    if ((i + 1) % (4 * SITUATIONS_PER_STEP) === 0) yield;
     if (comment.trailing) continue;
     const line = lines.positionAt(comment.span.start).line;
     if (run && line === run.endLine + 1) run.endLine = line;

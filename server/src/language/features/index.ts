@@ -9,9 +9,10 @@ export { analyzeCursor, type CursorAnalysis, type CursorContext } from './comple
 export { hoverAt, type HoverInfo, type HoverOptions } from './hover';
 export { definitionsAt, referencesAt, occurrencesOf, symbolAt, declaringUris, type Location, type NamedSymbol, type Occurrence } from './navigation';
 export { prepareRenameAt, renameAt, checkNewName, type PrepareRenameResult, type RenameResult } from './rename';
-export { outlineOf, workspaceSituations, type OutlineKind, type OutlineSymbol, type WorkspaceSituation } from './symbols';
-export { foldingRegionsOf, type FoldingRegion } from './folding';
+export { MAX_OUTLINE_SYMBOLS, outlineOf, workspaceSituations, type OutlineKind, type OutlineSymbol, type WorkspaceSituation } from './symbols';
+export { foldingRegionsInSteps, foldingRegionsOf, type FoldingRegion } from './folding';
 export {
+  semanticTokensInSteps,
   semanticTokensOf,
   SEMANTIC_TOKEN_TYPES,
   SEMANTIC_TOKEN_MODIFIERS,

@@ -22,7 +22,17 @@ export interface OutlineSymbol {
   children: OutlineSymbol[];
 }
 
-export function outlineOf(file: SopFile): OutlineSymbol[] {
+/**
+ * How many symbols an outline holds at most, as VS Code's own JSON and CSS servers cap
+ * theirs: a 50,000-line script has about 37,000 steps, an outline nobody reads that took
+ * a quarter of a second to build and send. Past the limit, steps are left out and the
+ * outline lists the declarations (situations, imports, variables) only, up to the limit.
+ */
+export const MAX_OUTLINE_SYMBOLS = 5_000;
+
+/** The outline of `file`; declarations only when the steps would exceed `limit` symbols. */
+export function outlineOf(file: SopFile, limit = MAX_OUTLINE_SYMBOLS): OutlineSymbol[] {
+  const withSteps = countSymbols(file, limit) <= limit;
   const out: OutlineSymbol[] = [];
   const word = (span: Span) => file.text.slice(span.start, span.end);
   const stepSymbol = (step: Step): OutlineSymbol => {
@@ -83,11 +93,34 @@ export function outlineOf(file: SopFile): OutlineSymbol[] {
         kind: 'situation',
         span: decl.span,
         selectionSpan: decl.id.span,
-        children: decl.steps.map(stepSymbol),
+        children: withSteps ? decl.steps.map(stepSymbol) : [],
       });
     }
+    if (out.length >= limit) break;
   }
-  return out;
+  return out.slice(0, limit);
+}
+
+/** How many symbols the full outline of `file` has, counting no further than just past `limit`. */
+function countSymbols(file: SopFile, limit: number): number {
+  let n = 0;
+  const countSteps = (steps: readonly Step[]) => {
+    for (const step of steps) {
+      n++;
+      if (step.kind !== 'wait') continue;
+      for (const branch of [step.reply, step.fallback]) {
+        if (!branch) continue;
+        n++;
+        countSteps(branch.steps);
+      }
+    }
+  };
+  for (const decl of file.decls) {
+    n += decl.kind === 'var' ? decl.names.length : 1;
+    if (decl.kind === 'situation') countSteps(decl.steps);
+    if (n > limit) break;
+  }
+  return n;
 }
 
 export interface WorkspaceSituation {

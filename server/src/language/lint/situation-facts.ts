@@ -108,7 +108,7 @@ const fileFacts = new WeakMap<PieceList, FileFacts>();
 const wholeLists = new WeakMap<SopFile, PieceList>();
 
 /** How many pieces have their facts collected between two pauses of `collectFactsInSteps`. */
-const PIECES_PER_STEP = 200;
+const PIECES_PER_STEP = 50;
 
 /** The pieces of `file`: the parser's, or one piece holding everything for a file made otherwise. */
 export function listOf(file: SopFile): PieceList {

@@ -1,4 +1,7 @@
-/** `textDocument/foldingRange` over `foldingRegionsOf` (situations, branches, comment runs). */
+/**
+ * `textDocument/foldingRange` over `foldingRegionsInSteps` (situations, branches, comment
+ * runs), computed in slices: the editor asks as soon as it shows a document.
+ */
 import {
   FoldingRangeKind,
   type Connection,
@@ -6,7 +9,8 @@ import {
   type FoldingRangeParams,
   type ServerCapabilities,
 } from 'vscode-languageserver';
-import { foldingRegionsOf } from '../../language';
+import { foldingRegionsInSteps } from '../../language';
+import { runInSlices } from '../slices';
 import type { ServerState } from '../state';
 
 export const capabilities: ServerCapabilities = { foldingRangeProvider: true };
@@ -15,10 +19,11 @@ export function register(connection: Connection, state: ServerState): void {
   connection.onFoldingRanges(
     state.guard(
       'Folding ranges',
-      async (params: FoldingRangeParams): Promise<FoldingRange[]> => {
+      async (params: FoldingRangeParams, token): Promise<FoldingRange[]> => {
         const file = await state.getFile(params.textDocument.uri);
-        if (!file) return [];
-        return foldingRegionsOf(file).map((region) => ({
+        const regions = file && (await runInSlices(foldingRegionsInSteps(file), () => token.isCancellationRequested));
+        if (!regions) return [];
+        return regions.map((region) => ({
           startLine: region.startLine,
           endLine: region.endLine,
           ...(region.kind === 'comment' ? { kind: FoldingRangeKind.Comment } : {}),

@@ -14,6 +14,7 @@ import {
 } from 'vscode-languageserver';
 import { outlineOf, workspaceSituations, type OutlineSymbol, type SopFile, type StepKind } from '../../language';
 import { toRange } from '../convert';
+import { runInSlices } from '../slices';
 import type { ServerState } from '../state';
 import { indexOf } from './shared';
 
@@ -35,10 +36,10 @@ export function register(connection: Connection, state: ServerState): void {
   connection.onDocumentSymbol(
     state.guard(
       'Document symbols',
-      async (params: DocumentSymbolParams): Promise<DocumentSymbol[]> => {
+      async (params: DocumentSymbolParams, token): Promise<DocumentSymbol[]> => {
         const file = await state.getFile(params.textDocument.uri);
         if (!file) return [];
-        return outlineOf(file).map((symbol) => toDocumentSymbol(file, symbol));
+        return (await runInSlices(convertInSteps(file, outlineOf(file)), () => token.isCancellationRequested)) ?? [];
       },
       [],
     ),
@@ -65,6 +66,19 @@ export function register(connection: Connection, state: ServerState): void {
       [],
     ),
   );
+}
+
+/**
+ * The outline in LSP's terms, pausing between batches: the editor asks for it as soon as
+ * it shows a document, and a large one's outline holds thousands of situations.
+ */
+function* convertInSteps(file: SopFile, symbols: readonly OutlineSymbol[]): Generator<void, DocumentSymbol[], void> {
+  const out: DocumentSymbol[] = [];
+  for (let i = 0; i < symbols.length; i++) {
+    out.push(toDocumentSymbol(file, symbols[i]));
+    if ((i + 1) % 200 === 0) yield;
+  }
+  return out;
 }
 
 function toDocumentSymbol(file: SopFile, symbol: OutlineSymbol): DocumentSymbol {

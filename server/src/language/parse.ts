@@ -10,18 +10,20 @@
  * change are split again and looked up by their text (matched when new), the pieces before
  * it are reused and those after it are moved: a piece keeps the trees it was matched with,
  * and the parse records where it now starts (`syntax/piece-list.ts`). The file's `decls`
- * and `comments` at their current offsets are made only when first read (`fileOf`); the
+ * and `comments` at their current offsets are made only when first read (`fileOf` in
+ * `syntax/parsed-file.ts`); the
  * lint reads the pieces instead (`piecesOf`), so a keystroke copies no tree.
  */
-import type { Comment, Decl, Situation, SopFile, SyntaxError } from './ast';
+import type { Comment, Situation, SopFile, SyntaxError } from './ast';
 import { deriveLineIndex, lineIndexOf, type LineIndex } from './line-index';
 import { buildPiece, grammar, type BadLine } from './syntax/build-ast';
-import { moveComment, moveDecl, moveError, moveHeader } from './syntax/move';
+import { fileOf, giveIdentity } from './syntax/parsed-file';
 import { firstAtOrAfter, PieceList, type ParsedPiece } from './syntax/piece-list';
 import { commonPrefix, commonSuffix, splitPieces, splitRangeInSteps, type PieceBounds } from './syntax/pieces';
 import { explainBadLine, explainPieceFailure } from './syntax/syntax-messages';
 
 export { splitPieces };
+export { situationIdentity } from './syntax/parsed-file';
 
 /** Collects `#` comments of a piece, skipping `#` inside strings. */
 function scanComments(text: string, offset: number): Comment[] {
@@ -113,7 +115,7 @@ function oversizedPiece(text: string, offset: number, prelude: boolean, comments
 
 function parsePiece(documentText: string, bounds: PieceBounds): ParsedPiece {
   const piece = { ...matchPiece(documentText, bounds, bounds.line), line: bounds.line };
-  for (const decl of piece.decls) if (decl.kind === 'situation') identities.set(decl, {});
+  for (const decl of piece.decls) if (decl.kind === 'situation') giveIdentity(decl);
   return piece;
 }
 
@@ -160,146 +162,6 @@ function matchPiece(documentText: string, bounds: PieceBounds, line: number): Om
   }
   const stub = bounds.prelude ? undefined : stubSituation(text, offset);
   return { offset, header: {}, decls: stub ? [stub] : [], comments, errors: [error] };
-}
-
-/**
- * Every situation the parser produced, with a token shared by all copies of it moved
- * elsewhere (see `situationIdentity`).
- */
-const identities = new WeakMap<Situation, object>();
-
-/**
- * A token shared by every situation this module built from the same piece of source: the
- * situation as first matched and its copies moved to other offsets by later edits (or
- * found at another place with the same text). Two situations with the same token have the
- * same text from the start of their first line to the end of the piece that holds them,
- * and trees that differ only by the offset of their start, so facts computed relative to
- * that start hold for both (the lint caches key on it). Undefined for situations the
- * parser did not build.
- */
-export function situationIdentity(situation: Situation): object | undefined {
-  return identities.get(situation);
-}
-
-/** The moved copies of a piece's trees made last, by the piece (see `materialized`). */
-const movedTrees = new WeakMap<ParsedPiece, { delta: number; decls?: Decl[]; comments?: Comment[] }>();
-
-/**
- * The trees of piece `i` of `list` at their place in this parse: the piece's own when it
- * has not moved since it was matched, else copies (`syntax/move.ts`; ASTs are never
- * mutated). The last copies of each piece are kept, so a file read again after another
- * edit that did not move the piece again gets the same objects.
- */
-function movedDecls(list: PieceList, i: number): Decl[] {
-  const piece = list.pieces[i];
-  const delta = list.deltaOf(i);
-  if (delta === 0 || piece.decls.length === 0) return piece.decls;
-  let moved = movedTrees.get(piece);
-  if (!moved || moved.delta !== delta) movedTrees.set(piece, (moved = { delta }));
-  if (!moved.decls) {
-    moved.decls = piece.decls.map((decl) => {
-      const copy = moveDecl(decl, delta);
-      const identity = decl.kind === 'situation' ? identities.get(decl) : undefined;
-      if (identity) identities.set(copy as Situation, identity);
-      return copy;
-    });
-  }
-  return moved.decls;
-}
-
-function movedComments(list: PieceList, i: number): Comment[] {
-  const piece = list.pieces[i];
-  const delta = list.deltaOf(i);
-  if (delta === 0 || piece.comments.length === 0) return piece.comments;
-  let moved = movedTrees.get(piece);
-  if (!moved || moved.delta !== delta) movedTrees.set(piece, (moved = { delta }));
-  moved.comments ??= piece.comments.map((c) => moveComment(c, delta));
-  return moved.comments;
-}
-
-/** The pieces a file was parsed in, for files this module made. */
-const lists = new WeakMap<SopFile, PieceList>();
-
-/**
- * The pieces `file` was parsed in (undefined for a file this module did not make). The
- * lint layer reads them to work per piece, with their trees as matched plus their current
- * offset (`PieceList.deltaOf`), without making the file's trees at their current place.
- */
-export function piecesOf(file: SopFile): PieceList | undefined {
-  return lists.get(file);
-}
-
-/** The declarations of piece `i` of a file's list at their current offsets. */
-export function pieceDecls(list: PieceList, i: number): Decl[] {
-  return movedDecls(list, i);
-}
-
-/** The comments of piece `i` of a file's list at their current offsets. */
-export function pieceComments(list: PieceList, i: number): Comment[] {
-  return movedComments(list, i);
-}
-
-/**
- * The declarations of `file` other than situations (imports, variables), in source order,
- * without making the trees of every situation at their current offsets.
- */
-export function nonSituationDecls(file: SopFile): Decl[] {
-  const list = lists.get(file);
-  if (!list) return file.decls.filter((d) => d.kind !== 'situation');
-  const out: Decl[] = [];
-  for (const i of list.marked.decls) for (const decl of movedDecls(list, i)) if (decl.kind !== 'situation') out.push(decl);
-  return out;
-}
-
-/** The first declaration of `file`, if any (see `nonSituationDecls`). */
-export function firstDecl(file: SopFile): Decl | undefined {
-  const list = lists.get(file);
-  if (!list) return file.decls[0];
-  for (let i = 0; i < list.length; i++) if (list.pieces[i].decls.length > 0) return movedDecls(list, i)[0];
-  return undefined;
-}
-
-/**
- * The file of a parse. `header` and `errors` are made at once (a few nodes); `decls` and
- * `comments` — every tree of the file at its current offsets — are made when first read
- * and then kept: the path from a keystroke to its diagnostics reads the pieces instead
- * (`piecesOf`), and the features that walk the whole tree pay for the copies of the moved
- * pieces when the editor asks for them.
- */
-function fileOf(uri: string, text: string, list: PieceList): SopFile {
-  const header = list.length === 0 ? {} : list.deltaOf(0) === 0 ? list.pieces[0].header : moveHeader(list.pieces[0].header, list.deltaOf(0));
-  const errors: SyntaxError[] = [];
-  for (const i of list.marked.errors) {
-    const delta = list.deltaOf(i);
-    for (const error of list.pieces[i].errors) errors.push(delta === 0 ? error : moveError(error, delta));
-  }
-  const file = { uri, text, header } as SopFile;
-  lazy(file, 'decls', () => {
-    const decls: Decl[] = [];
-    for (let i = 0; i < list.length; i++) for (const decl of movedDecls(list, i)) decls.push(decl);
-    return decls;
-  });
-  lazy(file, 'comments', () => {
-    const comments: Comment[] = [];
-    for (let i = 0; i < list.length; i++) for (const comment of movedComments(list, i)) comments.push(comment);
-    return comments;
-  });
-  file.errors = errors;
-  lists.set(file, list);
-  return file;
-}
-
-/** Defines `key` as made by `make` on first read, then a plain property. */
-function lazy<K extends 'decls' | 'comments'>(file: SopFile, key: K, make: () => SopFile[K]): void {
-  Object.defineProperty(file, key, {
-    configurable: true,
-    enumerable: true,
-    get() {
-      const value = make();
-      Object.defineProperty(file, key, { value, configurable: true, enumerable: true, writable: true });
-      return value;
-    },
-  });
 }
 
 /**

@@ -5,7 +5,7 @@
  */
 import type { Situation, SopFile, StringLit } from './ast';
 import type { Finding } from './finding';
-import { nonSituationDecls } from './parse';
+import { nonSituationDecls } from './syntax/parsed-file';
 import { resolveImport } from './paths';
 
 /** Reads another document by its identity; `undefined` when it does not exist. */

@@ -13,7 +13,7 @@ import { eolOf, indentAt, lineStartOf, previousLineStart } from './edits';
 import { RULES } from './registry';
 import type { Rule } from './rule';
 import type { CacheRun, SituationReportCache } from './situation-cache';
-import { pieceComments, piecesOf } from '../parse';
+import { pieceComments, piecesOf } from '../syntax/parsed-file';
 import { collectFactsInSteps, fileFactsOf } from './situation-facts';
 import { applySuppressions, parseDirective, type KnownRule } from './suppressions';
 

@@ -6,7 +6,7 @@ import type { Situation, SopFile } from '../ast';
 import { LineIndex } from '../line-index';
 import { basenameOf, dirnameOf } from '../paths';
 import type { Program } from '../program';
-import { nonSituationDecls } from '../parse';
+import { nonSituationDecls } from '../syntax/parsed-file';
 import { fileFactsOf } from './situation-facts';
 
 /** The situations written in `file`, in source order. */

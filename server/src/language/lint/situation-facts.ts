@@ -14,7 +14,7 @@
  * plus a few array slices, not a visit of every situation.
  */
 import type { Situation, SopFile, Step, StringLit } from '../ast';
-import { pieceDecls, piecesOf, situationIdentity } from '../parse';
+import { pieceDecls, piecesOf, situationIdentity } from '../syntax/parsed-file';
 import { firstAtOrAfter, PieceList, type ParsedPiece } from '../syntax/piece-list';
 
 type Quote = StringLit['quote'];

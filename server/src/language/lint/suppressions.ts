@@ -13,7 +13,7 @@
 import type { Comment, SopFile, Span } from '../ast';
 import type { Finding, Level } from '../finding';
 import { lineIndexOf, type LineIndex } from '../line-index';
-import { pieceComments, piecesOf } from '../parse';
+import { pieceComments, piecesOf } from '../syntax/parsed-file';
 
 export type DirectiveKind = 'disable-next-line' | 'disable' | 'enable';
 

@@ -4,7 +4,7 @@ import type { Fix, TextEdit } from '../../finding';
 import { spell } from '../../keywords';
 import { eolOf, lineEndOf, lineStartOf, previousLineStart } from '../edits';
 import { closestName, declaredVariables } from '../model';
-import { firstDecl, nonSituationDecls } from '../../parse';
+import { firstDecl, nonSituationDecls } from '../../syntax/parsed-file';
 import { reportsByPiece } from '../piece-reports';
 import { fileFactsOf, situationStart } from '../situation-facts';
 import type { Report, Rule } from '../rule';

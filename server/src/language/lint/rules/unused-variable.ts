@@ -3,7 +3,7 @@ import type { VarDecl } from '../../ast';
 import type { TextEdit } from '../../finding';
 import { spell } from '../../keywords';
 import { deleteSpan } from '../edits';
-import { nonSituationDecls } from '../../parse';
+import { nonSituationDecls } from '../../syntax/parsed-file';
 import { usedVariables } from '../model';
 import type { Report, Rule } from '../rule';
 

@@ -11,8 +11,8 @@
  * it are reused and those after it are moved: a piece keeps the trees it was matched with,
  * and the parse records where it now starts (`syntax/piece-list.ts`). The file's `decls`
  * and `comments` at their current offsets are made only when first read (`fileOf` in
- * `syntax/parsed-file.ts`); the
- * lint reads the pieces instead (`piecesOf`), so a keystroke copies no tree.
+ * `syntax/parsed-file.ts`); the lint reads the pieces instead (`piecesOf`), so a keystroke
+ * copies no tree.
  */
 import type { Comment, Situation, SopFile, SyntaxError } from './ast';
 import { deriveLineIndex, lineIndexOf, type LineIndex } from './line-index';

@@ -11,14 +11,15 @@ export interface Position {
 }
 
 export class LineIndex {
-  private readonly starts: number[];
+  /** Where each line starts; typed, so deriving the next version's table is one native copy. */
+  private readonly starts: Int32Array;
 
   constructor(
     private readonly text: string,
     /** Computed by `afterEdit` from an earlier index; scanned from the text otherwise. */
-    starts?: number[],
+    starts?: Int32Array,
   ) {
-    this.starts = starts ?? [0, ...scanLineStarts(text, 0, text.length)];
+    this.starts = starts ?? Int32Array.from([0, ...scanLineStarts(text, 0, text.length)]);
   }
 
   /**
@@ -34,12 +35,15 @@ export class LineIndex {
     // Whether a line starts at `q` depends on the characters at `q - 1` and `q` (a CR
     // followed by LF is one break), so starts up to the edit and from one past its end are
     // settled by unchanged text; those in between are scanned again.
-    const kept = firstAtOrAfter(old, start);
+    const kept = Math.max(1, firstAtOrAfter(old, start));
     const moved = firstAtOrAfter(old, oldEnd + 2);
     const scanned = scanLineStarts(text, Math.max(0, start - 1), Math.min(text.length, newEnd + 1)).filter((q) => q >= start && q > 0);
-    const tail = old.slice(moved);
-    for (let i = 0; i < tail.length; i++) tail[i] += delta;
-    return new LineIndex(text, (kept > 0 ? old.slice(0, kept) : [0]).concat(scanned, tail));
+    const starts = new Int32Array(kept + scanned.length + old.length - moved);
+    starts.set(old.subarray(0, kept));
+    starts.set(scanned, kept);
+    const at = kept + scanned.length;
+    for (let i = moved; i < old.length; i++) starts[at + i - moved] = old[i] + delta;
+    return new LineIndex(text, starts);
   }
 
   get lineCount(): number {
@@ -79,7 +83,7 @@ export class LineIndex {
 }
 
 /** The index of the first of the sorted `values` that is at least `value`. */
-function firstAtOrAfter(values: readonly number[], value: number): number {
+function firstAtOrAfter(values: ArrayLike<number>, value: number): number {
   let lo = 0;
   let hi = values.length;
   while (lo < hi) {
@@ -94,11 +98,16 @@ function firstAtOrAfter(values: readonly number[], value: number): number {
  * The offsets at which lines start because of a break in `text[from, to)` (a start may be
  * `to` itself, or the character after a CR at `to - 1`). LF and CRLF end a line, and so
  * does a lone CR. Searching for LF natively is several times faster than looking at every
- * character, so a text without CR takes that path.
+ * character, so a long stretch without CR takes that path. A short one (the stretch an
+ * edit touched) is looked at character by character: the search for a CR cannot stop at
+ * `to`, and in a text without any it would read to the end of the document.
  */
+/** The shortest stretch searched natively (see `scanLineStarts`). */
+const NATIVE_SCAN_MIN = 4096;
+
 function scanLineStarts(text: string, from: number, to: number): number[] {
   const starts: number[] = [];
-  const cr = text.indexOf('\r', from);
+  const cr = to - from < NATIVE_SCAN_MIN ? from : text.indexOf('\r', from);
   if (cr < 0 || cr >= to) {
     for (let i = text.indexOf('\n', from); i >= 0 && i < to; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
     return starts;

@@ -9,11 +9,11 @@
  */
 import { TextDocuments, type CancellationToken, type Connection } from 'vscode-languageserver';
 import { LSPErrorCodes, ResponseError } from 'vscode-languageserver';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import { LineIndex, type Finding, type FileHost, type Program, type SopConfig, type SopFile, type SopServices } from '../language';
 import type { ConfigStore } from './config-store';
 import type { SettingsStore } from './settings';
 import { runInSlices } from './slices';
+import { sopTextDocuments, type SopTextDocument } from './text-document';
 import type { ServerLogger, ServerState } from './state';
 
 /** What the server needs from its surroundings (disk in Node, the client in a browser). */
@@ -40,7 +40,7 @@ export interface LintResult {
 const SLICED_PARSE_CHARS = 20_000;
 
 export class SopWorkspace implements ServerState {
-  readonly documents = new TextDocuments(TextDocument);
+  readonly documents = new TextDocuments(sopTextDocuments);
   private readonly parses = new Map<string, ParsedVersion>();
   private readonly parsing = new Map<string, { version: number; done: Promise<ParsedVersion | undefined> }>();
   private readonly indexes = new Map<string, { text: string; index: LineIndex }>();
@@ -59,7 +59,7 @@ export class SopWorkspace implements ServerState {
     readonly settings: SettingsStore,
   ) {}
 
-  getDocument(uri: string): TextDocument | undefined {
+  getDocument(uri: string): SopTextDocument | undefined {
     return this.documents.get(uri);
   }
 
@@ -112,6 +112,9 @@ export class SopWorkspace implements ServerState {
 
   /** The line table of `text`, the last one computed for `uri` when the text is the same. */
   indexFor(uri: string, text: string): LineIndex {
+    // The open document keeps the table of its current text.
+    const document = this.documents.get(uri);
+    if (document && document.getText() === text) return document.lines;
     const known = this.indexes.get(uri);
     if (known && known.text === text) return known.index;
     const index = new LineIndex(text);

@@ -129,12 +129,20 @@ class Walk {
   }
 
   private decls(r: Part, index: number): Decl[] {
-    const decls: Decl[] = [];
-    for (const d of this.elements(r, index)) {
-      const decl = this.decl(this.child(d, 0));
-      if (decl) decls.push(decl);
+    return this.collect(r, index, (d) => this.decl(d));
+  }
+
+  /**
+   * What `make` gives for the first child of each element of the iteration child `index`
+   * of `r` (`(x s)*` groups), leaving out what it rejects (a bad line).
+   */
+  private collect<T>(r: Part, index: number, make: (first: Part) => T | undefined): T[] {
+    const out: T[] = [];
+    for (const element of this.elements(r, index)) {
+      const item = make(this.child(element, 0));
+      if (item) out.push(item);
     }
-    return decls;
+    return out;
   }
 
   // importDecl = kw ~identPart s string; varDecl = kw ~identPart s ident (s listSep s ident)*
@@ -183,12 +191,7 @@ class Walk {
   }
 
   private steps(r: Part, index: number): Step[] {
-    const steps: Step[] = [];
-    for (const s of this.elements(r, index)) {
-      const step = this.step(this.child(s, 0));
-      if (step) steps.push(step);
-    }
-    return steps;
+    return this.collect(r, index, (s) => this.step(s));
   }
 
   // Every step starts with its keyword, then `~identPart s`, then what follows it:

@@ -3,6 +3,7 @@
  * `getLineAndColumn()` rescans the text on every call, which is quadratic over a file;
  * this answers each lookup with a binary search.
  */
+import { firstAtOrAfter, lastAtOrBefore } from './sorted';
 
 /** A zero-based line and a zero-based column in UTF-16 code units (LSP's convention). */
 export interface Position {
@@ -65,14 +66,8 @@ export class LineIndex {
 
   positionAt(offset: number): Position {
     const o = Math.max(0, Math.min(offset, this.text.length));
-    let lo = 0;
-    let hi = this.starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid] <= o) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo, character: o - this.starts[lo] };
+    const line = lastAtOrBefore(this.starts, o);
+    return { line, character: o - this.starts[line] };
   }
 
   offsetAt(position: Position): number {
@@ -80,18 +75,6 @@ export class LineIndex {
     const start = this.lineStart(position.line);
     return Math.min(start + Math.max(0, position.character), this.lineEnd(position.line));
   }
-}
-
-/** The index of the first of the sorted `values` that is at least `value`. */
-function firstAtOrAfter(values: ArrayLike<number>, value: number): number {
-  let lo = 0;
-  let hi = values.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (values[mid] < value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /**

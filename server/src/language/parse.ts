@@ -18,7 +18,8 @@ import type { Comment, Situation, SopFile, SyntaxError } from './ast';
 import { deriveLineIndex, lineIndexOf, type LineIndex } from './line-index';
 import { buildPiece, grammar, type BadLine } from './syntax/build-ast';
 import { fileOf, giveIdentity } from './syntax/parsed-file';
-import { firstAtOrAfter, PieceList, type ParsedPiece } from './syntax/piece-list';
+import { PieceList, type ParsedPiece } from './syntax/piece-list';
+import { firstAtOrAfter } from './sorted';
 import { commonPrefix, commonSuffix, splitPieces, splitRangeInSteps, type PieceBounds } from './syntax/pieces';
 import { explainBadLine, explainPieceFailure } from './syntax/syntax-messages';
 

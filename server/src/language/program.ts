@@ -5,6 +5,7 @@
  */
 import type { Situation, SopFile, StringLit } from './ast';
 import type { Finding } from './finding';
+import { defineLazy } from './lazy';
 import { nonSituationDecls } from './syntax/parsed-file';
 import { resolveImport } from './paths';
 
@@ -79,20 +80,13 @@ export function singleFileProgram(root: SopFile): Program {
 /**
  * The program with its table of situations made when first read: the lint does not read
  * it (it counts ids per file, `situationIds` in `lint/model.ts`), and making it means
- * making every situation of every file at its current offsets (see `parse.ts`), which the
- * path from a keystroke to its diagnostics avoids.
+ * making every situation of every file at its current offsets (see
+ * `syntax/parsed-file.ts`), which the path from a keystroke to its diagnostics avoids.
  */
-function withSituationTable(program: Omit<Program, 'situations'>): Program {
-  Object.defineProperty(program, 'situations', {
-    configurable: true,
-    enumerable: true,
-    get() {
-      const situations = indexSituations(program.files);
-      Object.defineProperty(program, 'situations', { value: situations, configurable: true, enumerable: true, writable: true });
-      return situations;
-    },
-  });
-  return program as Program;
+function withSituationTable(parts: Omit<Program, 'situations'>): Program {
+  const program = parts as Program;
+  defineLazy(program, 'situations', () => indexSituations(program.files));
+  return program;
 }
 
 function indexSituations(files: Map<string, SopFile>): Map<string, SituationEntry[]> {

@@ -6,7 +6,8 @@
 import type { Decl, Duration, SopFile, Span, Spelling, Step, StringLit } from '../ast';
 import type { TextEdit } from '../finding';
 import type { StepPlace } from '../flow';
-import { firstAtOrAfter } from '../syntax/piece-list';
+import { defineLazy } from '../lazy';
+import { firstAtOrAfter } from '../sorted';
 import { fileFactsOf, situationStart } from './situation-facts';
 
 /** The offset at which the line holding `offset` starts. */
@@ -116,7 +117,7 @@ export function withDecls(file: SopFile, decls: Decl[]): SopFile {
   // Not a spread of `file`: that would make every tree of a parsed file (its `decls` and
   // `comments` are made when first read), and a rule checking a few situations reads neither.
   const part: SopFile = { uri: file.uri, text: file.text, header: file.header, decls, errors: file.errors, comments: [] };
-  Object.defineProperty(part, 'comments', { enumerable: true, configurable: true, get: () => whole.comments });
+  defineLazy(part, 'comments', () => whole.comments);
   wholeFiles.set(part, whole);
   return part;
 }

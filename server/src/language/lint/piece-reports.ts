@@ -6,7 +6,9 @@
  * piece. So a keystroke checks the pieces it replaced and moves the reports there are,
  * rather than looking at every situation with a jump or a placeholder again.
  */
-import { firstAtOrAfter, type PieceList } from '../syntax/piece-list';
+import { firstAtOrAfter } from '../sorted';
+import type { PieceList } from '../syntax/piece-list';
+import { moveReport } from './move-report';
 import type { Report } from './rule';
 import type { FileFacts } from './situation-facts';
 
@@ -64,14 +66,4 @@ export function reportsByPiece(
   const reports: Report[] = [];
   for (const entry of found) for (const report of entry.reports) reports.push(moveReport(report, list.starts[entry.p]));
   return reports;
-}
-
-function moveReport(report: Report, delta: number): Report {
-  if (delta === 0) return report;
-  const move = (span: Report['span']) => ({ start: span.start + delta, end: span.end + delta });
-  return {
-    ...report,
-    span: move(report.span),
-    ...(report.fixes ? { fixes: report.fixes.map((fix) => ({ ...fix, edits: fix.edits.map((edit) => ({ ...edit, span: move(edit.span) })) })) } : {}),
-  };
 }

@@ -25,9 +25,9 @@
  */
 import type { Situation, SopFile, Span } from '../ast';
 import type { SopConfig } from '../config/types';
-import type { Fix } from '../finding';
 import { eolOf, phraseLanguage, withDecls } from './edits';
-import { firstAtOrAfter } from '../syntax/piece-list';
+import { firstAtOrAfter } from '../sorted';
+import { moveReport } from './move-report';
 import type { Report, Rule, RuleContext } from './rule';
 import { fileFactsOf, situationAt, type FileFacts } from './situation-facts';
 
@@ -273,20 +273,4 @@ function slotAt(slots: readonly Slot[], offset: number): Slot | undefined {
 function inside(report: Report, slot: Slot): boolean {
   const within = (span: Span) => span.start >= slot.start && span.end <= slot.end;
   return within(report.span) && (report.fixes ?? []).every((fix) => fix.edits.every((edit) => within(edit.span)));
-}
-
-function moveSpan(span: Span, delta: number): Span {
-  return { start: span.start + delta, end: span.end + delta };
-}
-
-function moveFix(fix: Fix, delta: number): Fix {
-  return { ...fix, edits: fix.edits.map((edit) => ({ ...edit, span: moveSpan(edit.span, delta) })) };
-}
-
-function moveReport(report: Report, delta: number): Report {
-  return {
-    ...report,
-    span: moveSpan(report.span, delta),
-    ...(report.fixes ? { fixes: report.fixes.map((fix) => moveFix(fix, delta)) } : {}),
-  };
 }

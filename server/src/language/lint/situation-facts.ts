@@ -3,8 +3,8 @@
  * each situation: its jumps, its placeholders, the jump it makes without a word, its `say`
  * quotes, the lines it covers. Collected in one walk per situation and kept, with offsets
  * relative to the situation's start, with the parser's piece that holds it (`piecesOf` in
- * `parse.ts`): an edit re-parses one piece and moves the others without copying them, so
- * their facts hold wherever they are (a piece's situations start at
+ * `syntax/parsed-file.ts`): an edit re-parses one piece and moves the others without
+ * copying them, so their facts hold wherever they are (a piece's situations start at
  * `situation.span.start + list.deltaOf(i)`).
  *
  * The facts of a whole file are gathered per parse (`fileFactsOf`) into sorted lists of
@@ -15,7 +15,8 @@
  */
 import type { Situation, SopFile, Step, StringLit } from '../ast';
 import { pieceDecls, piecesOf, situationIdentity } from '../syntax/parsed-file';
-import { firstAtOrAfter, PieceList, type ParsedPiece } from '../syntax/piece-list';
+import { firstAtOrAfter } from '../sorted';
+import { PieceList, type ParsedPiece } from '../syntax/piece-list';
 
 type Quote = StringLit['quote'];
 

@@ -123,7 +123,6 @@ function isBlankOrCommentLine(text: string, lines: LineIndex, line: number): boo
   return /^[\s\u3000\u00a0\ufeff]*(#[^]*)?$/.test(text.slice(lines.lineStart(line), lines.lineEnd(line)));
 }
 
-
 /**
  * Drops the findings that a directive silences and records which directive silenced each.
  * Findings of rules that are not `suppressible` are always kept.

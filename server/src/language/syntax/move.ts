@@ -6,7 +6,7 @@
  * One function per node type, mirroring `build-ast.ts` key for key (optional keys are
  * present with `undefined` there, so they are here), because a feature that reads a whole
  * file after an edit (symbols, semantic tokens, folding) makes a copy of every situation
- * after the edit point (`parse.ts` makes them when the file's `decls` are first read):
+ * after the edit point (`parsed-file.ts` makes them when the file's `decls` are first read):
  * monomorphic object literals are several times cheaper to build than a generic walk
  * over unknown keys. The parser's
  * tests check that a moved tree equals a fresh parse of the moved text. Empty lists (most

@@ -6,6 +6,7 @@
  * made on first read. Also the identities that link a situation to its moved copies.
  */
 import type { Comment, Decl, Situation, SopFile, SyntaxError } from '../ast';
+import { defineLazy } from '../lazy';
 import { moveComment, moveDecl, moveError, moveHeader } from './move';
 import type { PieceList, ParsedPiece } from './piece-list';
 
@@ -126,12 +127,12 @@ export function fileOf(uri: string, text: string, list: PieceList): SopFile {
     for (const error of list.pieces[i].errors) errors.push(delta === 0 ? error : moveError(error, delta));
   }
   const file = { uri, text, header } as SopFile;
-  lazy(file, 'decls', () => {
+  defineLazy(file, 'decls', () => {
     const decls: Decl[] = [];
     for (let i = 0; i < list.length; i++) for (const decl of movedDecls(list, i)) decls.push(decl);
     return decls;
   });
-  lazy(file, 'comments', () => {
+  defineLazy(file, 'comments', () => {
     const comments: Comment[] = [];
     for (let i = 0; i < list.length; i++) for (const comment of movedComments(list, i)) comments.push(comment);
     return comments;
@@ -139,18 +140,5 @@ export function fileOf(uri: string, text: string, list: PieceList): SopFile {
   file.errors = errors;
   lists.set(file, list);
   return file;
-}
-
-/** Defines `key` as made by `make` on first read, then a plain property. */
-function lazy<K extends 'decls' | 'comments'>(file: SopFile, key: K, make: () => SopFile[K]): void {
-  Object.defineProperty(file, key, {
-    configurable: true,
-    enumerable: true,
-    get() {
-      const value = make();
-      Object.defineProperty(file, key, { value, configurable: true, enumerable: true, writable: true });
-      return value;
-    },
-  });
 }
 

@@ -3,7 +3,7 @@
  * (offsets as of `ParsedPiece.offset`); where it sits now is `starts[i]` (and `lines[i]`),
  * so moving the pieces after an edit is a shift of two arrays of numbers, not a copy of
  * their trees. The trees at their current offsets are made only when something reads the
- * file's `decls` or `comments` (see `parse.ts`).
+ * file's `decls` or `comments` (see `parsed-file.ts`).
  *
  * A re-parse builds its list from the last one: runs of pieces an edit did not touch are
  * copied as array slices, so their objects are not visited one by one (at 50,000 lines
@@ -12,6 +12,7 @@
  * derived from that one instead of looking at every piece again.
  */
 import type { Comment, Decl, Header, SyntaxError } from '../ast';
+import { firstAtOrAfter, lastAtOrBefore } from '../sorted';
 
 /** One piece of a file as matched: its trees have document offsets as of `offset`. */
 export interface ParsedPiece {
@@ -94,15 +95,7 @@ export class PieceList {
 
   /** The index of the last piece that starts at or before `offset` (0 when none does). */
   pieceAt(offset: number): number {
-    const { starts } = this;
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
+    return lastAtOrBefore(this.starts, offset);
   }
 
   /** Where piece `i` ends: where the next one starts, else at `textLength`. */
@@ -115,16 +108,4 @@ function appendShifted(target: number[], source: readonly number[], from: number
   if (delta === 0) return target.length === 0 ? source.slice(from, to) : target.concat(source.slice(from, to));
   for (let i = from; i < to; i++) target.push(source[i] + delta);
   return target;
-}
-
-/** The index of the first item of a sorted list that is `>= value`. */
-export function firstAtOrAfter(sorted: readonly number[], value: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid] < value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }

@@ -26,13 +26,13 @@ export const gotoCycle: Rule = {
     const own = fileFactsOf(file);
     // A cycle is made of silent jumps only, and is reported in the file it starts from.
     if (own.withSilentJump.length === 0) return [];
+    // Only the first definition of an id is jumped to; each is looked up once per run.
     const firstDefinitions = new Map<string, Definition | undefined>();
-    const next = (from: Definition): Definition | undefined => {
-      const name = from.jump?.name;
-      if (name === undefined) return undefined;
-      if (!firstDefinitions.has(name)) firstDefinitions.set(name, firstDefinition(program, name));
-      return firstDefinitions.get(name);
+    const firstOf = (id: string): Definition | undefined => {
+      if (!firstDefinitions.has(id)) firstDefinitions.set(id, firstDefinition(program, id));
+      return firstDefinitions.get(id);
     };
+    const next = (from: Definition) => (from.jump ? firstOf(from.jump.name) : undefined);
     const reported = new Set<string>();
     const reports: Report[] = [];
     for (const p of own.withSilentJump) {
@@ -40,10 +40,7 @@ export const gotoCycle: Rule = {
         const jump = f.silentJump;
         if (!jump) return;
         const start = definition(file.uri, own, p, s, situation.id.name, jump);
-        // Only the first definition of an id is jumped to.
-        const first = firstDefinitions.has(start.id) ? firstDefinitions.get(start.id) : firstDefinition(program, start.id);
-        firstDefinitions.set(start.id, first);
-        if (reported.has(start.key) || first?.key !== start.key) return;
+        if (reported.has(start.key) || firstOf(start.id)?.key !== start.key) return;
         const cycle = cycleFrom(start, next);
         if (!cycle) return;
         for (const member of cycle) reported.add(member.key);

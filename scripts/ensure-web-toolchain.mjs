@@ -12,7 +12,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const toolchainDir = join(root, 'test/web');
@@ -42,9 +42,12 @@ export function ensureWebToolchain({ log = console.error } = {}) {
 /** `require` that resolves from the toolchain's node_modules. */
 export const toolchainRequire = createRequire(join(toolchainDir, 'package.json'));
 
-/** Imports a package of the toolchain (an ES import resolved from test/web). */
-export function importFromToolchain(name) {
-  return import(pathToFileURL(toolchainRequire.resolve(name)).href);
+/**
+ * Loads a package of the toolchain. Through `require`, because the packages are CommonJS
+ * and an ES import of a resolved CommonJS path may not see their named exports.
+ */
+export async function importFromToolchain(name) {
+  return toolchainRequire(name);
 }
 
 /** The toolchain's copy of a package's manifest, for version checks. */

@@ -128,8 +128,12 @@ jumps, and how the call ends.
 Options:
   -s, --situation ID     the situation to start in (required)
   -e, --events LIST      what the caller does at each wait, in order: silence or reply
-                         (also 沉默, 回应), separated by commas; repeatable. When the
-                         events run out, the caller stays silent.
+                         (also 沉默, 回应), separated by commas; repeatable. reply@2s
+                         (回应@2秒) answers 2 seconds into the wait. When the events run
+                         out, the caller stays silent.
+  --var NAME=VALUE       fill the placeholder {NAME} with VALUE; repeatable
+  --vars FILE.json       fill placeholders from a JSON object of strings,
+                         e.g. {"姓氏": "王"}; --var wins over it
   --format NAME          text (default: the transcript)
                          json (an array of steps, then the outcome, for programs)
   --rule ID=SEVERITY     override a rule's severity (error, warning, info, hint, off);
@@ -137,19 +141,23 @@ Options:
   -h, --help             show this help
 
 The clock counts what the script spends: a phrase its estimated speaking time (see
-docs/output-format.md), a wait met with silence the whole wait, a hold its maximum. A
-reply is taken to come at once. The script is linted first (with its sop.config.json);
-a script with errors is not simulated. A call that goes round for ever (a loop the
-caller's silence keeps taking) is stopped where it would repeat, and any walk after 1000
-steps.
+docs/output-format.md; a filled placeholder counts its value), a wait met with silence
+the whole wait, a hold its maximum. A reply comes at once unless timed (reply@2s); a
+reply later than its wait's timeout is an error. Unfilled placeholders stay {name}; a
+name that no var declares is an error. The script is linted first (with its
+sop.config.json); a script with errors is not simulated. A call that goes round for
+ever (a loop the caller's silence keeps taking) is stopped where it would repeat, and
+any walk after 1000 steps.
 
 Exit status: 0 the call ended (hang-up, transfer or the agent taking over), 1 the script
-has errors or the call never ends, 2 bad usage, an unknown situation, unreadable input or
-a broken sop.config.json.
+has errors or the call never ends, 2 bad usage (a bad event or variable, a reply later
+than its wait), an unknown situation, unreadable input or a broken sop.config.json or
+--vars file.
 
 Examples:
   sop simulate samples/greeting-and-line.sop --situation 无声电话
-  sop simulate samples/service.sop -s hold_for_lookup --events reply
+  sop simulate samples/service.sop -s hold_for_lookup --events reply@2s
+  sop simulate samples/complaints.sop -s complaint_complex --var 姓氏=王
   sop simulate samples/complaints.sop -s complaint_complex -e silence,reply --format json
 `;
 

@@ -16,6 +16,7 @@ Commands:
   fmt       format scripts in place (or only report, with --check)
   graph     draw a script's situations and their jumps (Mermaid or Graphviz DOT)
   simulate  walk a situation as the IVR would, printing a timed transcript
+  test      run script tests (*.sop-test.yaml) on the simulator
 
 Options:
   -h, --help     show this help (or a command's: sop check --help)
@@ -161,10 +162,42 @@ Examples:
   sop simulate samples/complaints.sop -s complaint_complex -e silence,reply --format json
 `;
 
+export const TEST_HELP = `Usage: sop test [options] [paths…]
+
+Runs script tests: each case of a *.sop-test.yaml file plays a situation of its script
+on the simulator (the same walk as sop simulate) with the caller's events and checks what
+the caller hears (says, never-says), how the call ends (outcome) and by when (within).
+See docs/script-tests.md for the format.
+
+Paths are test files, folders (searched recursively for *.sop-test.yaml, skipping
+node_modules and dot folders) or scripts (x.sop means x.sop-test.yaml beside it). The
+default is the current folder. A test file tests the script named by its "script" key,
+else the script beside it with the same name.
+
+Options:
+  -r, --reporter NAME  stylish (default: each case, and for a failure its messages and
+                                the expected (-) versus actual (+) transcript)
+                       tap     (TAP version 14)
+                       junit   (JUnit XML, for CI test reports)
+  -h, --help           show this help
+
+Problems with a test file itself (bad YAML, an unknown key, situation or variable, a
+reply later than its wait) are printed on standard error as file:line:column.
+
+Exit status: 0 every case passed, 1 a case failed, 2 bad usage, no test files, or a
+test file that is not valid or cannot be run as written.
+
+Examples:
+  sop test
+  sop test samples
+  sop test samples/service.sop --reporter junit > test-results/sop.xml
+`;
+
 export const COMMAND_HELP: Record<string, string> = {
   check: CHECK_HELP,
   build: BUILD_HELP,
   fmt: FMT_HELP,
   graph: GRAPH_HELP,
   simulate: SIMULATE_HELP,
+  test: TEST_HELP,
 };

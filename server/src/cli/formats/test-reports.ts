@@ -125,8 +125,10 @@ function renderTap(files: readonly FileReport[]): string {
       lines.push(`  severity: ${c.status === 'error' ? 'error' : 'fail'}`);
       const first = c.failures[0];
       if (first) lines.push('  at:', `    file: ${yamlString(file.file)}`, `    line: ${first.line}`, `    column: ${first.column}`);
-      lines.push('  expected: |-', ...side(c.diff, 'expected').map((l) => `    ${l}`));
-      lines.push('  actual: |-', ...side(c.diff, 'actual').map((l) => `    ${l}`));
+      if (c.diff.length > 0) {
+        lines.push('  expected: |-', ...side(c.diff, 'expected').map((l) => `    ${l}`));
+        lines.push('  actual: |-', ...side(c.diff, 'actual').map((l) => `    ${l}`));
+      }
       lines.push('  ...');
     }
   }
@@ -163,13 +165,10 @@ function renderJunit(files: readonly FileReport[], totals: Totals): string {
       }
       const tag = c.status === 'error' ? 'error' : 'failure';
       const message = c.failures.map((f) => f.message).join('; ');
+      const diff = c.diff.map((l) => `${l.kind === 'expected' ? '- ' : l.kind === 'actual' ? '+ ' : '  '}${l.text}`);
       const body = [
         ...c.failures.map((f) => `${file.file}:${f.line}:${f.column}: ${f.message}`),
-        '',
-        '- expected',
-        '+ actual',
-        '',
-        ...c.diff.map((l) => `${l.kind === 'expected' ? '- ' : l.kind === 'actual' ? '+ ' : '  '}${l.text}`),
+        ...(diff.length > 0 ? ['', '- expected', '+ actual', '', ...diff] : []),
       ].join('\n');
       lines.push(`${open}>`, `      <${tag} message="${xml(message)}" type="${tag === 'error' ? 'TestFileError' : 'AssertionError'}">${xml(body)}</${tag}>`, '    </testcase>');
     }

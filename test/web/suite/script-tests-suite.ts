@@ -101,7 +101,9 @@ export function defineScriptTestTests(): void {
         const outcomes = await outcomesOf(api, 'testing.runAll');
         assert.strictEqual(outcomes.find((o) => o.label === FAILING)?.state, 'passed');
       } finally {
-        await vscode.commands.executeCommand('undo');
+        // Discards the edit, so the fixture stays as it is on disk and nothing asks to save it.
+        await vscode.window.showTextDocument(document);
+        await vscode.commands.executeCommand('workbench.action.files.revert');
       }
     });
   });

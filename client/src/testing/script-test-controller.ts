@@ -57,7 +57,9 @@ class ScriptTests implements vscode.Disposable {
   readonly controller = vscode.tests.createTestController('sop.scriptTests', MESSAGES.controller);
   readonly finished = new vscode.EventEmitter<CaseOutcome[]>();
   readonly ready: Promise<void>;
-  private readonly disposables: vscode.Disposable[] = [this.controller, this.finished];
+  /** A test file's mistakes as diagnostics, so they are underlined without the YAML extension too. */
+  private readonly diagnostics = vscode.languages.createDiagnosticCollection('sop-test');
+  private readonly disposables: vscode.Disposable[] = [this.controller, this.finished, this.diagnostics];
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
 
   constructor(
@@ -76,7 +78,10 @@ class ScriptTests implements vscode.Disposable {
       watcher,
       watcher.onDidCreate((uri) => void this.listFile(uri)),
       watcher.onDidChange((uri) => void this.listFile(uri)),
-      watcher.onDidDelete((uri) => this.controller.items.delete(uri.toString())),
+      watcher.onDidDelete((uri) => {
+        this.controller.items.delete(uri.toString());
+        this.diagnostics.delete(uri);
+      }),
       vscode.workspace.onDidOpenTextDocument((document) => {
         if (isTestFile(document.uri)) void this.listFile(document.uri);
       }),
@@ -124,6 +129,7 @@ class ScriptTests implements vscode.Disposable {
     const text = await readText(uri);
     if (text === undefined) {
       this.controller.items.delete(uri.toString());
+      this.diagnostics.delete(uri);
       return undefined;
     }
     const params: ScriptTestsParams = { uri: this.client.code2ProtocolConverter.asUri(uri), text, run, cases };
@@ -144,6 +150,15 @@ class ScriptTests implements vscode.Disposable {
       this.controller.items.add(file);
     }
     file.error = result.problems.length > 0 ? result.problems.map((p) => `${p.range.start.line + 1}: ${p.message}`).join('\n') : undefined;
+    this.diagnostics.set(
+      uri,
+      result.problems.map((p) => {
+        const diagnostic = new vscode.Diagnostic(toRange(p.range), p.message, vscode.DiagnosticSeverity.Error);
+        diagnostic.source = 'sop test';
+        diagnostic.code = 'script-test';
+        return diagnostic;
+      }),
+    );
     // A file with problems keeps the cases it had, so a half-typed edit does not empty the tree.
     if (result.problems.length > 0 && result.cases.length === 0) return file;
     const children: vscode.TestItem[] = [];

@@ -88,6 +88,21 @@ export function defineScriptTestTests(): void {
       const state = (label: string) => outcomes.find((o) => o.label === label)?.state;
       assert.strictEqual(state(PASSING), 'passed');
       assert.strictEqual(state(FAILING), 'failed');
+      // The case of the broken file cannot run: it errors, with the file's problem.
+      const broken = outcomes.find((o) => o.label === 'names a situation the script does not have');
+      assert.strictEqual(broken?.state, 'errored');
+      assert.match(broken?.messages[0]?.message ?? '', /no situation "silnet"/);
+    });
+
+    test('a test file naming an unknown situation is underlined there and marked in the Test Explorer', async () => {
+      const api = await scriptTests();
+      const uri = workspaceFile('testing/broken.sop-test.yaml');
+      await waitUntil(() => vscode.languages.getDiagnostics(uri).length > 0, 'the broken test file has a diagnostic');
+      const [diagnostic] = vscode.languages.getDiagnostics(uri);
+      assert.strictEqual(diagnostic.range.start.line, 4, 'on the situation line');
+      assert.match(diagnostic.message, /^no situation "silnet" in calls\.sop .+ did you mean "silent"\?$/);
+      assert.strictEqual(diagnostic.severity, vscode.DiagnosticSeverity.Error);
+      assert.match(api.controller.items.get(uri.toString())?.error?.toString() ?? '', /silnet/);
     });
 
     test('an edit to the test file counts before it is saved', async () => {

@@ -10,6 +10,7 @@
  *   and `sop.config.json` on its own, so the server need not register watchers.
  *
  * Requests beyond standard LSP: `sop/compile` (client → server, "Compile to JSON"),
+ * `sop/scriptTests` (client → server, the Test Explorer's script tests),
  * `sop/readFile` (server → client, from the web-worker entry) and `sop/stats` (the
  * server's heap, for the benchmark).
  */
@@ -32,6 +33,7 @@ import { featureCapabilities, registerFeatures } from './features/index';
 import { registerFileEvents, registerWatchers } from './file-events';
 import { formattingCapabilities, registerFormatting } from './formatting';
 import { SettingsStore } from './settings';
+import { registerScriptTestsRequest } from './script-tests-request';
 import { registerStatsRequest } from './stats-request';
 import type { ServerLogger } from './state';
 
@@ -120,6 +122,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
   registerCodeActions(connection, state, { get versionedEdits() { return versionedEdits; } });
   registerFormatting(connection, state);
   registerCompileRequest(connection, state, () => folders);
+  registerScriptTestsRequest(connection, state, () => folders);
   registerStatsRequest(connection, host.longestBlockMs);
   registerFeatures(connection, state);
 

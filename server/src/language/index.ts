@@ -81,6 +81,8 @@ export { serializeCompiled };
 // `sop graph` and `sop simulate`: the situation diagram and the walk of the IVR graph.
 export { renderSituationGraph, GRAPH_FORMATS, type GraphFormat, type GraphOptions } from './graph/index';
 export * from './simulate/index';
+// `sop export`: VoiceXML, Amazon Connect, Twilio Studio and the phrase table.
+export { exportProgram, EXPORT_RULES, EXPORT_TARGETS, type ExportOptions, type ExportResult, type ExportTarget, type ExportedFile } from './export/index';
 // The editor features (completion, hover, navigation, rename, symbols, folding, semantic
 // tokens, links): pure functions over the model, used by `lsp/features/*`.
 export * from './features/index';

@@ -19,7 +19,7 @@ import { EXPORT_HELP } from '../help';
 import type { Io } from '../io';
 import type { LocatedFinding } from '../located';
 import { outputPath } from './build';
-import { chooseFormat } from './one-script';
+import { suggestClosest } from '../suggest';
 import { HELP_OPTION, LINT_OPTIONS, locatedFindings, printInputErrors, reportConfig, runLint } from './shared';
 
 const OPTIONS: OptionSpec[] = [
@@ -40,6 +40,8 @@ const EXTENSIONS: Record<ExportTarget, string[]> = {
 
 const MESSAGES = {
   targetRequired: `--target is required: one of ${EXPORT_TARGETS.join(', ')}`,
+  unknownTarget: (value: string, closest: string | undefined) =>
+    `unknown target "${value}"${closest ? ` — did you mean "${closest}"?` : ''} (targets: ${EXPORT_TARGETS.join(', ')})`,
   notParsed: (file: string) => `${file}: not exported: it (or a file it imports) has syntax errors`,
   removed: (output: string, file: string) => `removed ${output}, the output of an earlier export of ${file}`,
   summary: (count: number, target: string, out: string) => `exported ${plural(count, 'script')} (${target}) to ${out}/`,
@@ -52,7 +54,7 @@ export async function runExport(argv: readonly string[], io: Io): Promise<number
     return EXIT_OK;
   }
   if (!args.values.has('target')) throw new UsageError(MESSAGES.targetRequired, 'export');
-  const target = chooseFormat(args.values.get('target'), EXPORT_TARGETS, 'export');
+  const target = chooseTarget(args.values.get('target')!);
   const outRoot = toUri(args.values.get('out') ?? 'out', io.cwd);
   const { scripts, session } = await runLint(args, io, 'export');
   printInputErrors(session.inputErrors, io);
@@ -103,4 +105,10 @@ export async function runExport(argv: readonly string[], io: Io): Promise<number
   io.out(`${failed > 0 ? io.palette.red(summary) : summary}\n`);
   if (session.inputErrors.length > 0 || writeErrors.length > 0) return EXIT_USAGE;
   return failed > 0 ? EXIT_FINDINGS : EXIT_OK;
+}
+
+function chooseTarget(value: string): ExportTarget {
+  const target = EXPORT_TARGETS.find((t) => t === value);
+  if (target) return target;
+  throw new UsageError(MESSAGES.unknownTarget(value, suggestClosest(value, EXPORT_TARGETS)), 'export');
 }

@@ -10,6 +10,7 @@
  *   and `sop.config.json` on its own, so the server need not register watchers.
  *
  * Requests beyond standard LSP: `sop/compile` (client → server, "Compile to JSON"),
+ * `sop/export` (client → server, "Export…"),
  * `sop/readFile` (server → client, from the web-worker entry) and `sop/stats` (the
  * server's heap, for the benchmark).
  */
@@ -25,6 +26,7 @@ import { RULE_METAS } from '../language/lint/registry';
 import { codeActionCapabilities, registerCodeActions } from './code-actions';
 import { registerCompileRequest } from './compile-request';
 import { ConfigStore } from './config-store';
+import { registerExportRequest } from './export-request';
 import { toDiagnostic } from './convert';
 import { DEFAULT_DIAGNOSTICS_DELAY_MS, DiagnosticsScheduler } from './diagnostics';
 import { SopWorkspace } from './documents';
@@ -120,6 +122,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
   registerCodeActions(connection, state, { get versionedEdits() { return versionedEdits; } });
   registerFormatting(connection, state);
   registerCompileRequest(connection, state, () => folders);
+  registerExportRequest(connection, state, () => folders);
   registerStatsRequest(connection, host.longestBlockMs);
   registerFeatures(connection, state);
 

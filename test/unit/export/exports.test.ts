@@ -65,7 +65,7 @@ describe('export: every sample and fixture to every target', () => {
       const result = exportInput(await loadInput(input), 'connect');
       assert.equal(result.files.length, 1, result.findings.map((f) => f.message).join('\n'));
       const flow = JSON.parse(result.files[0].content);
-      assert.ok(validateConnect(flow), ajv.errorsText(validateConnect.errors));
+      assert.equal(validateConnect(flow), true, ajv.errorsText(validateConnect.errors));
       assert.deepEqual(checkConnectRules(flow), []);
     });
 
@@ -73,7 +73,7 @@ describe('export: every sample and fixture to every target', () => {
       const result = exportInput(await loadInput(input), 'studio');
       assert.equal(result.files.length, 1, result.findings.map((f) => f.message).join('\n'));
       const flow = JSON.parse(result.files[0].content);
-      assert.ok(validateStudio(flow), ajv.errorsText(validateStudio.errors));
+      assert.equal(validateStudio(flow), true, ajv.errorsText(validateStudio.errors));
       assert.deepEqual(checkStudioRules(flow), []);
     });
 

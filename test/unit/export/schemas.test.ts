@@ -22,10 +22,10 @@ async function exported(target: 'connect' | 'studio') {
 describe('export: the platform checks reject broken flows', () => {
   it('Connect: an identifier with "/", a missing start, a dangling transition, a duplicate', async () => {
     const flow = await exported('connect');
-    assert.ok(connectSchema(flow));
+    assert.equal(connectSchema(flow), true);
     const slash = structuredClone(flow);
     slash.Actions[0].Identifier = 'complaint_pending/1';
-    assert.ok(!connectSchema(slash));
+    assert.equal(connectSchema(slash), false);
     const bad = structuredClone(flow);
     bad.StartAction = 'nowhere';
     bad.Actions[1].Transitions.NextAction = 'gone';
@@ -41,18 +41,18 @@ describe('export: the platform checks reject broken flows', () => {
     const flow = await exported('connect');
     const wait = flow.Actions.find((a: { Type: string }) => a.Type === 'GetParticipantInput');
     wait.Transitions.Errors = wait.Transitions.Errors.filter((e: { ErrorType: string }) => e.ErrorType !== 'InputTimeLimitExceeded');
-    assert.ok(!connectSchema(flow));
+    assert.equal(connectSchema(flow), false);
     const big = await exported('connect');
     while (big.Actions.length <= 250) big.Actions.push({ ...big.Actions[0], Identifier: `copy ${big.Actions.length}` });
-    assert.ok(!connectSchema(big));
+    assert.equal(connectSchema(big), false);
   });
 
   it('Studio: a Chinese widget name, a dangling next, a second trigger', async () => {
     const flow = await exported('studio');
-    assert.ok(studioSchema(flow));
+    assert.equal(studioSchema(flow), true);
     const named = structuredClone(flow);
     named.states[1].name = '投诉';
-    assert.ok(!studioSchema(named));
+    assert.equal(studioSchema(named), false);
     const bad = structuredClone(flow);
     bad.states[1].transitions[0].next = 'gone';
     bad.states.push({ ...bad.states[0], name: 'Trigger2' });

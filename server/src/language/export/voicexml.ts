@@ -5,9 +5,10 @@
  * algorithm never picks an item by document order. Mapping and choices: docs/exports.md.
  */
 import { formatDuration } from '../duration';
-import type { IvrNode, TextPart } from '../compile/types';
+import type { IvrNode } from '../compile/types';
 import { type ExportContext } from './context';
-import { asciiName } from './names';
+import { findLadders, writeLadder, type Ladder } from './voicexml-ladder';
+import { go, itemName, promptText, variableName, vxmlDuration, writeGrammars } from './voicexml-parts';
 import { EXPORT_RULES } from './types';
 import { attributes, comment, escapeText, XmlLines } from './xml';
 
@@ -36,20 +37,6 @@ export const DEFAULT_HOLD_AUDIO = 'hold-music.wav';
 /** What the document returns to the platform when the agent takes over (an `end` step). */
 export const AGENT_EXIT = 'agent';
 
-/**
- * `silent_call/3/fallback/1` → `silent_call$3$fallback$1` (`$` is never in a script's ids).
- * Names are ASCII (see `asciiName`): the W3C schema's name pattern, as xmllint applies it,
- * refuses Chinese letters.
- */
-export function itemName(nodeId: string): string {
-  return asciiName(nodeId, '$');
-}
-
-/** A script variable as an ECMAScript variable of the document. */
-export function variableName(name: string): string {
-  return asciiName(name, '$');
-}
-
 export function placeholderDest(queue: string): string {
   return `sip:${encodeURIComponent(queue)}@queue.invalid`;
 }
@@ -70,13 +57,17 @@ export function exportVoiceXml(context: ExportContext): string {
     const title = compiled.agent.situations.find((s) => s.id === situation)?.title;
     out.line(1, `<form${attributes({ id: situation })}>`);
     if (title) out.line(2, comment(title));
-    for (const [id, node] of context.nodesOf(situation)) {
+    const nodes = context.nodesOf(situation);
+    const ladders = findLadders(nodes, info.entry);
+    const absorbed = new Set([...ladders.values()].flatMap((l) => l.absorbed));
+    for (const [id, node] of nodes) {
+      if (absorbed.has(id)) continue;
       const name = itemName(id);
       if (!ITEM_NAME.test(name)) context.report(EXPORT_RULES.identifier, 'error', node.source, MESSAGES.badItemName(name, id));
       const other = names.get(name);
       if (other !== undefined && other !== id) context.report(EXPORT_RULES.identifier, 'error', node.source, MESSAGES.sameItemName(name, other));
       names.set(name, id);
-      writeItem(context, out, id, node, settings.holdMusic.voicexml ?? DEFAULT_HOLD_AUDIO);
+      writeItem(context, out, id, node, settings.holdMusic.voicexml ?? DEFAULT_HOLD_AUDIO, ladders.get(id));
     }
     out.line(1, '</form>');
   }
@@ -113,9 +104,8 @@ function lineColumn(text: string, offset: number): { line: number; column: numbe
   return { line, column: offset - before.lastIndexOf('\n') };
 }
 
-function writeItem(context: ExportContext, out: XmlLines, id: string, node: IvrNode, holdAudio: string): void {
+function writeItem(context: ExportContext, out: XmlLines, id: string, node: IvrNode, holdAudio: string, ladder?: Ladder): void {
   const name = itemName(id);
-  const go = (target: string) => `<goto${attributes({ nextitem: itemName(target) })}/>`;
   const block = (...body: string[]) => {
     out.line(2, `<block${attributes({ name })}>`);
     for (const line of body) out.line(3, line);
@@ -141,14 +131,13 @@ function writeItem(context: ExportContext, out: XmlLines, id: string, node: IvrN
       return;
     }
     case 'wait':
+      if (ladder) {
+        writeLadder(out, name, ladder);
+        return;
+      }
       out.line(2, `<field${attributes({ name })}>`);
       out.line(3, `<property${attributes({ name: 'timeout', value: vxmlDuration(node.timeoutMs) })}/>`);
-      // Any speech or any key is an answer: the caller spoke, so the agent (or the reply
-      // body) goes on. A nomatch is an answer too, for the same reason.
-      // Rule ids are XML ids (no `$`, no `.`), unique in the whole document, hence named after the item.
-      const rule = name.replace(/\$/g, '__');
-      out.line(3, `<grammar mode="voice" version="1.0" root="${rule}__speech"><rule id="${rule}__speech"><ruleref special="GARBAGE"/></rule></grammar>`);
-      out.line(3, `<grammar mode="dtmf" version="1.0" root="${rule}__key"><rule id="${rule}__key"><one-of>${DTMF_KEYS}</one-of></rule></grammar>`);
+      writeGrammars(out, name);
       out.line(3, `<noinput>${go(node.onSilence)}</noinput>`);
       out.line(3, `<nomatch>${go(node.onReply)}</nomatch>`);
       out.line(3, `<filled>${go(node.onReply)}</filled>`);
@@ -172,8 +161,6 @@ function writeItem(context: ExportContext, out: XmlLines, id: string, node: IvrN
   }
 }
 
-const DTMF_KEYS = [...'0123456789*#'].map((key) => `<item>${key}</item>`).join('');
-
 function destination(context: ExportContext, queue: string, source: IvrNode['source']): string {
   const mapped = context.settings.queues[queue]?.voicexml;
   if (mapped !== undefined) return mapped;
@@ -181,12 +168,3 @@ function destination(context: ExportContext, queue: string, source: IvrNode['sou
   return placeholderDest(queue);
 }
 
-/** A phrase as prompt content: literal runs escaped, variables as `<value expr="…"/>`. */
-function promptText(parts: readonly TextPart[]): string {
-  return parts.map((part) => ('var' in part ? `<value${attributes({ expr: variableName(part.var) })}/>` : escapeText(part.text))).join('');
-}
-
-/** VoiceXML's CSS2 time: whole seconds as `5s`, anything else in milliseconds. */
-export function vxmlDuration(ms: number): string {
-  return ms % 1000 === 0 ? `${ms / 1000}s` : `${ms}ms`;
-}

@@ -160,9 +160,10 @@ function queueOf(context: ExportContext, queue: string, source: FlowStep['node']
 
 /**
  * A phrase as Connect's text-to-speech reads it: a variable is the contact attribute of
- * the same name, in JSONPath's bracket form so that text written right after it (as in
+ * the same name, in the bracket form Connect documents for names with special
+ * characters (`$.Attributes.['name']`), so that text written right after it (as in
  * `{姓氏}先生`) is never read as part of the name.
  */
 export function connectText(parts: readonly TextPart[]): string {
-  return parts.map((part) => ('var' in part ? `$.Attributes['${part.var}']` : part.text)).join('');
+  return parts.map((part) => ('var' in part ? `$.Attributes.['${part.var}']` : part.text)).join('');
 }

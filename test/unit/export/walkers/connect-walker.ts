@@ -53,5 +53,5 @@ export function walkConnect(text: string, events: readonly CallerEvent[], agentQ
 
 /** Contact attributes back to the script's placeholders. */
 function spoken(text: string): string {
-  return text.replace(/\$\.Attributes\['([^']*)'\]/g, '{$1}');
+  return text.replace(/\$\.Attributes\.\['([^']*)'\]/g, '{$1}');
 }

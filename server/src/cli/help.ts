@@ -23,7 +23,7 @@ Options:
   -h, --help     show this help (or a command's: sop check --help)
   -v, --version  print the version
 
-Paths (check, build, fmt) are files or folders; folders are searched for .sop files recursively, skipping
+Paths (check, build, export, fmt) are files or folders; folders are searched for .sop files recursively, skipping
 node_modules and folders whose name starts with a dot. The default is the current folder.
 
 Exit status: 0 success, 1 problems found, 2 bad usage, unreadable input or a broken
@@ -169,8 +169,8 @@ errors (see docs/exports.md for each mapping and how to import the file):
 Options:
   -t, --target TARGET  voicexml, connect, studio or phrases (required)
   --out DIR            where the files go (default: out)
-  -s, --start ID       the situation a call starts in (default: the first situation
-                       of the script)
+  -s, --start ID       the situation a call starts in, in every script given
+                       (default: each script's first situation)
   --quiet              report errors only
   --rule ID=SEVERITY   override a rule's severity (error, warning, info, hint, off);
                        repeatable; wins over sop.config.json

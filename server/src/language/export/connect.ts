@@ -9,7 +9,7 @@ import type { TextPart } from '../compile/types';
 import { stringifyStable } from '../compile/serialize';
 import type { ExportContext } from './context';
 import { buildFlowGraph, type FlowStep } from './flow-graph';
-import { layoutFlow } from './layout';
+import { groupBy, layoutGroups } from './layout';
 import { EXPORT_RULES } from './types';
 
 const MESSAGES = {
@@ -107,11 +107,8 @@ export function exportConnect(context: ExportContext): string {
   if (needsFailure) actions.push({ Identifier: TRANSFER_FAILED, Type: 'DisconnectParticipant', Parameters: {}, Transitions: {} });
 
   checkActions(context, actions, sources);
-  const positions = layoutFlow(
-    actions.map((a) => a.Identifier),
-    actions.flatMap((a) => targetsOf(a).map((to): [string, string] => [a.Identifier, to])),
-    { x: 240, y: 40 },
-  );
+  const band = (a: Action) => sources.get(a.Identifier)?.node.situation ?? '';
+  const positions = layoutGroups(groupBy(actions, band, (a) => a.Identifier, targetsOf), { x: 240, y: 40 });
   const actionMetadata: Record<string, unknown> = {};
   for (const action of actions) actionMetadata[action.Identifier] = { Position: positions.get(action.Identifier) };
   const flow = {

@@ -9,7 +9,7 @@ import type { SourcePosition, TextPart } from '../compile/types';
 import { stringifyStable } from '../compile/serialize';
 import type { ExportContext } from './context';
 import { buildFlowGraph } from './flow-graph';
-import { layoutFlow } from './layout';
+import { groupBy, layoutGroups } from './layout';
 import { asciiName } from './names';
 import { EXPORT_RULES } from './types';
 
@@ -53,7 +53,7 @@ export function exportStudio(context: ExportContext): string {
   };
   const language = context.compiled.script.locale ?? undefined;
   const widgets: Widget[] = [];
-  const sources = new Map<string, { id: string; source: SourcePosition }>();
+  const sources = new Map<string, { id: string; source: SourcePosition; situation: string }>();
   widgets.push({
     name: TRIGGER,
     type: 'trigger',
@@ -73,7 +73,7 @@ export function exportStudio(context: ExportContext): string {
     const add = (widget: Omit<Widget, 'name'>) => {
       const other = sources.get(name);
       if (other) context.report(EXPORT_RULES.identifier, 'error', node.source, MESSAGES.sameName(name, other.id));
-      sources.set(name, { id: step.id, source: node.source });
+      sources.set(name, { id: step.id, source: node.source, situation: node.situation });
       widgets.push({ name, ...widget });
     };
     switch (node.type) {
@@ -113,11 +113,10 @@ export function exportStudio(context: ExportContext): string {
     if (last) context.report(EXPORT_RULES.limit, 'error', last.source, MESSAGES.tooMany(widgets.length));
   }
 
-  const positions = layoutFlow(
-    widgets.map((w) => w.name),
-    widgets.flatMap((w) => w.transitions.filter((t) => t.next !== undefined).map((t): [string, string] => [w.name, t.next!])),
-    { x: 0, y: 0 },
-  );
+  // The trigger gets a band of its own, above the situations.
+  const band = (w: Widget) => (w.name === TRIGGER ? '' : (sources.get(w.name)?.situation ?? ''));
+  const nexts = (w: Widget) => w.transitions.flatMap((t) => (t.next !== undefined ? [t.next] : []));
+  const positions = layoutGroups(groupBy(widgets, band, (w) => w.name, nexts), { x: 0, y: 0 });
   for (const widget of widgets) widget.properties = { ...dropUndefined(widget.properties), offset: positions.get(widget.name) };
   const title = context.compiled.script.title;
   return stringifyStable({

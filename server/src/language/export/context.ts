@@ -8,7 +8,7 @@ import { compileProgram } from '../compile/compile';
 import type { CompiledScript, IvrNode, SourcePosition } from '../compile/types';
 import type { ExportSettings } from '../config/types';
 import type { Finding, Severity } from '../finding';
-import { LineIndex } from '../line-index';
+import { LineIndex, lineIndexOf } from '../line-index';
 import type { Program } from '../program';
 import { EXPORT_RULES, type ExportOptions } from './types';
 
@@ -40,13 +40,10 @@ export function createContext(program: Program, options: ExportOptions): ExportC
   const compiled = compileProgram(program, { displayPath: (uri) => uri });
   const displayPath = options.displayPath ?? ((uri: string) => uri);
   const findings: Finding[] = [];
-  const indexes = new Map<string, LineIndex>();
+  // A node's source is where its step starts; the finding covers the rest of that line.
   const spanOf = (source: SourcePosition): Span => {
-    let index = indexes.get(source.file);
-    if (!index) {
-      index = new LineIndex(program.files.get(source.file)?.text ?? '');
-      indexes.set(source.file, index);
-    }
+    const file = program.files.get(source.file);
+    const index = file ? lineIndexOf(file) : new LineIndex('');
     const start = index.offsetAt({ line: source.line - 1, character: source.column - 1 });
     return { start, end: Math.max(start, index.lineEnd(source.line - 1)) };
   };

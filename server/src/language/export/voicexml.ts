@@ -1,12 +1,15 @@
 /**
  * VoiceXML 2.1: one document per script, one `<form>` per situation (the start first, since
- * a VoiceXML interpreter starts with the first form), one form item per IVR node, and every
- * item ending in an explicit `<goto>` or a terminal element, so the form interpretation
- * algorithm never picks an item by document order. Mapping and choices: docs/exports.md.
+ * a VoiceXML interpreter starts with the first form), one form item per IVR node — except
+ * that a fallback ladder is one field with escalating counts (`voicexml-ladder.ts`) — and
+ * every item ending in an explicit `<goto>` or a terminal element, so the form
+ * interpretation algorithm never picks an item by document order. Mapping and choices:
+ * docs/exports.md.
  */
 import { formatDuration } from '../duration';
 import type { IvrNode } from '../compile/types';
-import { type ExportContext } from './context';
+import { lineIndexOf } from '../line-index';
+import type { ExportContext } from './context';
 import { findLadders, writeLadder, type Ladder } from './voicexml-ladder';
 import { go, itemName, promptText, variableName, vxmlDuration, writeGrammars } from './voicexml-parts';
 import { EXPORT_RULES } from './types';
@@ -86,8 +89,9 @@ function declareVariables(context: ExportContext, out: XmlLines): void {
       for (const name of decl.names) {
         const mapped = variableName(name.name);
         if (!ITEM_NAME.test(mapped) || RESERVED.has(mapped)) {
-          const position = lineColumn(file.text, name.span.start);
-          context.report(EXPORT_RULES.identifier, 'error', { file: file.uri, ...position }, MESSAGES.badVariable(name.name));
+          const position = lineIndexOf(file).positionAt(name.span.start);
+          const source = { file: file.uri, line: position.line + 1, column: position.character + 1 };
+          context.report(EXPORT_RULES.identifier, 'error', source, MESSAGES.badVariable(name.name));
         }
       }
     }
@@ -96,12 +100,6 @@ function declareVariables(context: ExportContext, out: XmlLines): void {
     const mapped = variableName(name);
     out.line(1, `<var${attributes({ name: mapped, expr: "''" })}/>${mapped !== name ? ` ${comment(name)}` : ''}`);
   }
-}
-
-function lineColumn(text: string, offset: number): { line: number; column: number } {
-  const before = text.slice(0, offset);
-  const line = before.split('\n').length;
-  return { line, column: offset - before.lastIndexOf('\n') };
 }
 
 function writeItem(context: ExportContext, out: XmlLines, id: string, node: IvrNode, holdAudio: string, ladder?: Ladder): void {

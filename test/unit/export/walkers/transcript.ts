@@ -47,6 +47,7 @@ export function simulationTranscript(simulation: Simulation): Transcript {
  */
 export class Caller {
   private used = 0;
+  private arrivals = 0;
   private readonly seen = new Set<string>();
   readonly transcript: Transcript = [];
 
@@ -61,7 +62,8 @@ export class Caller {
       }
       this.seen.add(state);
     }
-    if (this.transcript.length >= WALK_LIMIT) {
+    // Counted in states, not in lines: a loop of jumps says nothing but must still stop.
+    if (++this.arrivals > WALK_LIMIT) {
       this.transcript.push('STEP-LIMIT');
       return true;
     }

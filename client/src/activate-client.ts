@@ -6,7 +6,8 @@ import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
 import { compileToJson } from './compile-command';
 import { registerScriptTests, type ScriptTestsApi } from './testing/script-test-controller';
-import { READ_FILE_REQUEST, type ReadFileParams, type ReadFileResult } from '../../server/src/lsp/protocol';
+import { exportScript } from './export-command';
+import { READ_FILE_REQUEST, type ExportTargetName, type ReadFileParams, type ReadFileResult } from '../../server/src/lsp/protocol';
 
 export const OUTPUT_CHANNEL_NAME = 'SOP Studio';
 
@@ -24,6 +25,9 @@ export async function activateClient(
     client.onRequest(READ_FILE_REQUEST, (params: ReadFileParams) => readFile(params.uri)),
     vscode.commands.registerCommand('sop.compile', (target?: vscode.Uri) =>
       compileToJson(client, output, target instanceof vscode.Uri ? target : undefined),
+    ),
+    vscode.commands.registerCommand('sop.export', (target?: vscode.Uri, targetName?: ExportTargetName) =>
+      exportScript(client, output, target instanceof vscode.Uri ? target : undefined, targetName),
     ),
     vscode.commands.registerCommand('sop.restartServer', () => restartServer(client, output)),
   );

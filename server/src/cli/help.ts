@@ -9,6 +9,7 @@ Usage:
   sop <command> [options] [paths…]
   sop graph FILE [--format mermaid|dot]
   sop simulate FILE --situation ID [--events silence,reply,…]
+  sop export FILE|DIR --target voicexml|connect|studio|phrases [--out DIR]
 
 Commands:
   check     lint scripts and report problems
@@ -17,12 +18,13 @@ Commands:
   graph     draw a script's situations and their jumps (Mermaid or Graphviz DOT)
   simulate  walk a situation as the IVR would, printing a timed transcript
   test      run script tests (*.sop-test.yaml) on the simulator
+  export    write VoiceXML, Amazon Connect or Twilio Studio flows, or the phrase table
 
 Options:
   -h, --help     show this help (or a command's: sop check --help)
   -v, --version  print the version
 
-Paths (check, build, fmt) are files or folders; folders are searched for .sop files recursively, skipping
+Paths (check, build, export, fmt) are files or folders; folders are searched for .sop files recursively, skipping
 node_modules and folders whose name starts with a dot. The default is the current folder.
 
 Exit status: 0 success, 1 problems found, 2 bad usage, unreadable input or a broken
@@ -193,6 +195,44 @@ Examples:
   sop test samples/service.sop --reporter junit > test-results/sop.xml
 `;
 
+export const EXPORT_HELP = `Usage: sop export [options] --target TARGET [paths…]
+
+Lints each script, then writes what an IVR platform imports, for every script without
+errors (see docs/exports.md for each mapping and how to import the file):
+
+  voicexml   NAME.vxml           VoiceXML 2.1, one form per situation
+  connect    NAME.connect.json   Amazon Connect flow language (2019-10-30)
+  studio     NAME.studio.json    Twilio Studio flow definition
+  phrases    NAME.phrases.csv    every spoken phrase once, for recording (UTF-8 with BOM)
+             NAME.phrases.xlf    the same as XLIFF 2.0, for translation tools
+
+Options:
+  -t, --target TARGET  voicexml, connect, studio or phrases (required)
+  --out DIR            where the files go (default: out)
+  -s, --start ID       the situation a call starts in, in every script given
+                       (default: each script's first situation)
+  --quiet              report errors only
+  --rule ID=SEVERITY   override a rule's severity (error, warning, info, hint, off);
+                       repeatable; wins over sop.config.json
+  -h, --help           show this help
+
+Output files mirror the folders of the scripts as for "sop build", and each is written
+to a temporary file first and renamed into place. A script with errors, or one the
+target cannot express (an export-* finding names the file, line and column and says
+why: too many actions, a name the platform forbids, a wait of part of a second), gets
+no file, and its output of that target from an earlier run is removed. A transfer
+target without a queue in sop.config.json ("export": {"queues": …}) is a warning and
+gets a placeholder to choose again on the platform.
+
+Exit status: 0 every script exported, 1 some script has errors or cannot be exported,
+2 bad usage, unreadable input or a broken sop.config.json.
+
+Examples:
+  sop export samples --target voicexml
+  sop export samples/service.sop --target connect --out flows
+  sop export samples --target phrases --out recording
+`;
+
 export const COMMAND_HELP: Record<string, string> = {
   check: CHECK_HELP,
   build: BUILD_HELP,
@@ -200,4 +240,5 @@ export const COMMAND_HELP: Record<string, string> = {
   graph: GRAPH_HELP,
   simulate: SIMULATE_HELP,
   test: TEST_HELP,
+  export: EXPORT_HELP,
 };

@@ -5,6 +5,7 @@
  */
 import { runBuild } from './commands/build';
 import { runCheck } from './commands/check';
+import { runExport } from './commands/export';
 import { runFmt } from './commands/fmt';
 import { runGraph } from './commands/graph';
 import { runSimulate } from './commands/simulate';
@@ -22,6 +23,7 @@ const COMMANDS: Record<string, (argv: readonly string[], io: Io) => Promise<numb
   graph: runGraph,
   simulate: runSimulate,
   test: runTest,
+  export: runExport,
 };
 
 export async function run(argv: readonly string[], io: Io): Promise<number> {

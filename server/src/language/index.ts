@@ -83,6 +83,8 @@ export { renderSituationGraph, GRAPH_FORMATS, type GraphFormat, type GraphOption
 export * from './simulate/index';
 // `sop test` and the editor's Test Explorer: script test files and their cases.
 export * from './script-test/index';
+// `sop export`: VoiceXML, Amazon Connect, Twilio Studio and the phrase table.
+export { exportProgram, EXPORT_RULES, EXPORT_TARGETS, type ExportOptions, type ExportResult, type ExportTarget, type ExportedFile } from './export/index';
 // The editor features (completion, hover, navigation, rename, symbols, folding, semantic
 // tokens, links): pure functions over the model, used by `lsp/features/*`.
 export * from './features/index';

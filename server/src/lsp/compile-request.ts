@@ -45,12 +45,12 @@ function failure(message: string): CompileResult {
 }
 
 /** The error findings of the configuration file in force, if it has any. */
-function configFindings(uri: string | undefined, text: string | undefined, workspace: SopWorkspace): Finding[] {
+export function configFindings(uri: string | undefined, text: string | undefined, workspace: SopWorkspace): Finding[] {
   if (!uri || text === undefined) return [];
   return workspace.configs.findingsOf(uri, text).filter((f) => f.severity === 'error');
 }
 
-function locate(finding: Finding, text: string, workspace: SopWorkspace, prefix: string): CompileError {
+export function locate(finding: Finding, text: string, workspace: SopWorkspace, prefix: string): CompileError {
   const position = workspace.indexFor(finding.uri, text).positionAt(finding.span.start);
   return { message: prefix + finding.message, line: position.line + 1, column: position.character + 1 };
 }

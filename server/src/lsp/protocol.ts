@@ -91,3 +91,22 @@ export interface ScriptTestsResult {
    */
   problems: ScriptTestMessage[];
 }
+
+/** Client → server: export one open script (with its imports) as `sop export --target` does. */
+export const EXPORT_REQUEST = 'sop/export';
+
+/** The targets, as `sop export --target` names them. */
+export type ExportTargetName = 'voicexml' | 'connect' | 'studio' | 'phrases';
+
+export interface ExportParams {
+  uri: string;
+  target: ExportTargetName;
+}
+
+export interface ExportResult {
+  /** The files to write beside the script (`<name><extension>`); empty when `errors` is not. */
+  files: Array<{ extension: string; content: string }>;
+  errors: CompileError[];
+  /** Findings that do not block the export (a transfer target without a queue). */
+  warnings: CompileError[];
+}

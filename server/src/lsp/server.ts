@@ -11,6 +11,7 @@
  *
  * Requests beyond standard LSP: `sop/compile` (client → server, "Compile to JSON"),
  * `sop/scriptTests` (client → server, the Test Explorer's script tests),
+ * `sop/export` (client → server, "Export…"),
  * `sop/readFile` (server → client, from the web-worker entry) and `sop/stats` (the
  * server's heap, for the benchmark).
  */
@@ -26,6 +27,7 @@ import { RULE_METAS } from '../language/lint/registry';
 import { codeActionCapabilities, registerCodeActions } from './code-actions';
 import { registerCompileRequest } from './compile-request';
 import { ConfigStore } from './config-store';
+import { registerExportRequest } from './export-request';
 import { toDiagnostic } from './convert';
 import { DEFAULT_DIAGNOSTICS_DELAY_MS, DiagnosticsScheduler } from './diagnostics';
 import { SopWorkspace } from './documents';
@@ -123,6 +125,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
   registerFormatting(connection, state);
   registerCompileRequest(connection, state, () => folders);
   registerScriptTestsRequest(connection, state, () => folders);
+  registerExportRequest(connection, state, () => folders);
   registerStatsRequest(connection, host.longestBlockMs);
   registerFeatures(connection, state);
 

@@ -121,8 +121,32 @@ export function buildConfigSchema(rules: readonly RuleMeta[]): Schema {
         description: 'Phrasings never flagged: a match inside one of these is dropped.',
         items: { type: 'string', minLength: 1 },
       },
+      export: {
+        type: 'object',
+        description: 'For `sop export` (docs/exports.md): where transfers and the agent takeover go on each platform, and the hold music.',
+        additionalProperties: false,
+        properties: {
+          queues: {
+            type: 'object',
+            description: 'Per transfer target as the script writes it (`transfer "投诉处理组"`): its queue on each platform.',
+            additionalProperties: { $ref: '#/definitions/platformValues' },
+          },
+          agent: { $ref: '#/definitions/platformValues', description: 'Where an `end` step (the agent takes over) sends the call.' },
+          holdMusic: { $ref: '#/definitions/platformValues', description: 'The hold music a `hold` step plays.' },
+        },
+      },
     },
     definitions: {
+      platformValues: {
+        type: 'object',
+        description: 'One value per platform: "connect" (a queue or prompt ARN), "voicexml" (a URI), "studio" (a queue name or an audio URL).',
+        additionalProperties: false,
+        properties: {
+          connect: { type: 'string', minLength: 1 },
+          voicexml: { type: 'string', minLength: 1 },
+          studio: { type: 'string', minLength: 1 },
+        },
+      },
       level: { enum: ['error', 'warning', 'info', 'hint', 'off'], description: 'A severity, or "off" to disable the rule.' },
       lexiconEntry: lexiconEntrySchema,
     },

@@ -9,13 +9,14 @@ import { parseDuration } from '../duration';
 import type { Finding, Level } from '../finding';
 import type { RuleMeta, RuleOptionSpec, RuleOptions } from '../rule-meta';
 import { ConfigReport, describe, parseJson, propertiesOf } from './json-nodes';
+import { readExportSettings } from './export-config';
 import { readLexicon } from './lexicon-config';
 import { didYouMean } from './nearest';
 import { defaultConfig, HANGUP_OPTION, HANGUP_RULE, type SopConfig } from './types';
 
 export const CONFIG_FILE_NAME = 'sop.config.json';
 
-const TOP_LEVEL_KEYS = ['$schema', 'extends', 'rules', 'hangupPause', 'lexicon', 'allow'];
+const TOP_LEVEL_KEYS = ['$schema', 'extends', 'rules', 'hangupPause', 'lexicon', 'allow', 'export'];
 const PRESETS = ['recommended', 'none'];
 export const LEVELS: readonly Level[] = ['error', 'warning', 'info', 'hint', 'off'];
 
@@ -63,6 +64,9 @@ export function parseConfig(uri: string, text: string, rules: readonly RuleMeta[
         break;
       case 'allow':
         config.allow = readStringList(valueNode, '"allow"', report);
+        break;
+      case 'export':
+        config.export = readExportSettings(valueNode, report);
         break;
       default:
         report.at(keyNode, `unknown setting "${name}"${didYouMean(name, TOP_LEVEL_KEYS)} (settings: ${TOP_LEVEL_KEYS.slice(1).join(', ')})`);

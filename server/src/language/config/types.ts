@@ -23,6 +23,25 @@ export interface SopConfig {
   lexicon: LexiconEntry[];
   /** Phrasings never flagged. */
   allow: string[];
+  /** What `sop export` needs to know of the call center's platforms (queues, hold music). */
+  export: ExportSettings;
+}
+
+/** The platforms `sop export` writes flows for. */
+export type ExportPlatform = 'voicexml' | 'connect' | 'studio';
+export const EXPORT_PLATFORMS: readonly ExportPlatform[] = ['voicexml', 'connect', 'studio'];
+
+/** One value per platform (a queue ARN for Connect, a URI for VoiceXML, a name for Studio). */
+export type PlatformValues = Partial<Record<ExportPlatform, string>>;
+
+/** The `export` block of `sop.config.json`; every part optional (see docs/exports.md). */
+export interface ExportSettings {
+  /** Per transfer target as the script writes it (`transfer "投诉处理组"`): where it goes on each platform. */
+  queues: Record<string, PlatformValues>;
+  /** Where an `end` step (the agent takes over) sends the call on each platform. */
+  agent: PlatformValues;
+  /** The hold music each platform plays for a `hold` step. */
+  holdMusic: PlatformValues;
 }
 
 /** The rule that `hangupPause` configures, and its option of the same name. */
@@ -44,5 +63,5 @@ export function defaultConfig(rules: readonly RuleMeta[]): SopConfig {
   const declared = settings[HANGUP_RULE]?.options[HANGUP_OPTION];
   const hangupPause = typeof declared === 'number' ? declared : DEFAULT_HANGUP_PAUSE_MS;
   if (settings[HANGUP_RULE]) settings[HANGUP_RULE].options[HANGUP_OPTION] = hangupPause;
-  return { rules: settings, hangupPause, lexicon: [...recommendedLexicon], allow: [] };
+  return { rules: settings, hangupPause, lexicon: [...recommendedLexicon], allow: [], export: { queues: {}, agent: {}, holdMusic: {} } };
 }

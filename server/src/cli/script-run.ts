@@ -18,6 +18,11 @@ import type { RunSettings } from './run-options';
 import { runScriptTask, type PlacedFinding, type ScriptOutcome, type TaskInput, type TaskSetup } from './script-task';
 import { emitKey, ScriptCache } from './cache/script-cache';
 
+const MESSAGES = {
+  debug: (total: number, hits: number, run: number, workers: number) =>
+    `sop: ${total} scripts: ${hits} from the cache, ${run} checked ${workers > 0 ? `on ${workers} worker threads` : 'in the main thread'}`,
+};
+
 /**
  * Below this much script text (about 12,000 lines) a run stays in the main thread unless
  * `--jobs` asks otherwise: starting a worker (loading the bundle and the grammar) costs
@@ -143,6 +148,8 @@ export async function runScripts(options: ScriptRunOptions): Promise<ScriptRunRe
     progress.end();
   }
   cache?.save();
+  // What a pipeline engineer needs to see the cache (and the threads) at work.
+  if (io.env.SOP_DEBUG) io.err(`${MESSAGES.debug(scripts.scripts.length, cacheHits, pending.length, script ? workers : 0)}\n`);
   return { outcomes, configFindings: loader.findings, configBroken: false, configLocator, cacheHits };
 }
 

@@ -1,0 +1,114 @@
+/**
+ * A repository of scripts through whole `sop` processes (part of `npm run bench`):
+ * 2,000 generated scripts of ~100 lines each (sharing one imported file), checked
+ *
+ * - cold, serially (`--jobs 1`) and with two worker threads (`--jobs 2`), alternating;
+ * - with `--cache`: a first run that fills the cache, then a re-check after touching one
+ *   script (its text changed), and after touching the shared import (every script);
+ * - `sop build --cache` cold and warm.
+ *
+ * Goals (issue 11): the warm re-check ≤ 10 % of the cold check; `--jobs 2` ≤ 0.65× of
+ * `--jobs 1`. Prints medians; figures go to docs/performance.md.
+ *
+ * Run: `node esbuild.mjs && node --import tsx bench/repo-scale.ts [--scripts N] [--runs N]`.
+ */
+import { spawnSync } from 'node:child_process';
+import { appendFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { generateScript } from './generate';
+
+const argValue = (name: string, fallback: number) => {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
+};
+const SCRIPTS = argValue('--scripts', 2000);
+const RUNS = argValue('--runs', 3);
+const CLI = join(__dirname, '..', 'dist', 'cli', 'sop.js');
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+/** Runs `sop` once in `dir` and returns its wall time in ms; a failed run stops the benchmark. */
+function sop(dir: string, args: string[]): number {
+  const start = performance.now();
+  const run = spawnSync(process.execPath, [CLI, ...args], { cwd: dir, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const ms = performance.now() - start;
+  if (run.status !== 0) throw new Error(`sop ${args.join(' ')} exited ${run.status}: ${run.stderr.slice(0, 500)}`);
+  return ms;
+}
+
+/** The scripts: each ~100 lines with ids of its own, all importing `shared/common.sop`. */
+function makeRepository(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'sop-repo-'));
+  mkdirSync(join(dir, 'scripts', 'shared'), { recursive: true });
+  writeFileSync(join(dir, 'scripts', 'shared', 'common.sop'), generateScript(40).replace(/\bs(\d+)\b/g, 'common_$1'));
+  for (let i = 0; i < SCRIPTS; i++) {
+    const folder = join(dir, 'scripts', `team${i % 20}`);
+    mkdirSync(folder, { recursive: true });
+    const text = generateScript(100).replace(/\bs(\d+)\b/g, `t${i}_$1`).replace('var 姓氏, 工号', 'var 姓氏, 工号\nimport "../shared/common.sop"');
+    writeFileSync(join(folder, `script-${i}.sop`), text);
+  }
+  writeFileSync(join(dir, 'sop.config.json'), '{}\n');
+  return dir;
+}
+
+const fmt = (ms: number) => `${Math.round(ms)} ms`;
+const pct = (ms: number, base: number) => `${((100 * ms) / base).toFixed(1)} %`;
+
+const dir = makeRepository();
+try {
+  const lines = SCRIPTS * 100;
+  console.log(`\nRepository scale — ${SCRIPTS} scripts of ~100 lines (${lines.toLocaleString('en')} lines), ${availableParallelism()} cores, medians of ${RUNS}`);
+  sop(dir, ['check', 'scripts', '--jobs', '1']); // warms the file system cache
+
+  const serial: number[] = [];
+  const parallel: number[] = [];
+  const auto: number[] = [];
+  for (let r = 0; r < RUNS; r++) {
+    serial.push(sop(dir, ['check', 'scripts', '--jobs', '1']));
+    parallel.push(sop(dir, ['check', 'scripts', '--jobs', '2']));
+    auto.push(sop(dir, ['check', 'scripts']));
+  }
+  const cold = median(serial);
+  const two = median(parallel);
+  console.log('| run | time | vs cold `--jobs 1` | goal |');
+  console.log('|---|---:|---:|---|');
+  console.log(`| cold \`sop check\`, \`--jobs 1\` | ${fmt(cold)} | 100 % | |`);
+  console.log(`| cold \`sop check\`, \`--jobs 2\` | ${fmt(two)} | ${(two / cold).toFixed(2)}× | ≤ 0.65× |`);
+  console.log(`| cold \`sop check\` (default jobs) | ${fmt(median(auto))} | ${(median(auto) / cold).toFixed(2)}× | |`);
+
+  const touchOne: number[] = [];
+  const touchShared: number[] = [];
+  const unchanged: number[] = [];
+  let fill = 0;
+  for (let r = 0; r < RUNS; r++) {
+    rmSync(join(dir, '.sopcache'), { force: true });
+    fill = sop(dir, ['check', 'scripts', '--cache']);
+    appendFileSync(join(dir, 'scripts', 'team7', 'script-7.sop'), `\n# touched ${r}\n`);
+    touchOne.push(sop(dir, ['check', 'scripts', '--cache']));
+    unchanged.push(sop(dir, ['check', 'scripts', '--cache']));
+    appendFileSync(join(dir, 'scripts', 'shared', 'common.sop'), `\n# touched ${r}\n`);
+    touchShared.push(sop(dir, ['check', 'scripts', '--cache']));
+  }
+  console.log(`| \`--cache\`, first run (fills the cache) | ${fmt(fill)} | ${pct(fill, cold)} | |`);
+  console.log(`| \`--cache\`, one script touched | ${fmt(median(touchOne))} | ${pct(median(touchOne), cold)} | ≤ 10 % |`);
+  console.log(`| \`--cache\`, nothing changed | ${fmt(median(unchanged))} | ${pct(median(unchanged), cold)} | |`);
+  console.log(`| \`--cache\`, the shared import touched (every script re-checked) | ${fmt(median(touchShared))} | ${pct(median(touchShared), cold)} | |`);
+
+  const buildCold: number[] = [];
+  const buildWarm: number[] = [];
+  for (let r = 0; r < RUNS; r++) {
+    rmSync(join(dir, '.sopcache'), { force: true });
+    rmSync(join(dir, 'out'), { recursive: true, force: true });
+    buildCold.push(sop(dir, ['build', 'scripts', '--cache']));
+    appendFileSync(join(dir, 'scripts', 'team7', 'script-7.sop'), `\n# touched again ${r}\n`);
+    buildWarm.push(sop(dir, ['build', 'scripts', '--cache']));
+  }
+  console.log(`| \`sop build --cache\`, cold | ${fmt(median(buildCold))} | ${pct(median(buildCold), cold)} | |`);
+  console.log(`| \`sop build --cache\`, one script touched | ${fmt(median(buildWarm))} | ${pct(median(buildWarm), cold)} | |`);
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}

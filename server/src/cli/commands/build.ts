@@ -77,10 +77,13 @@ export async function runBuild(argv: readonly string[], io: Io): Promise<number>
   return failed > 0 ? EXIT_FINDINGS : EXIT_OK;
 }
 
-/** `base/a/b.sop` → `out/a/b.json`; a script named without `.sop` keeps its name plus `.json`. */
-export function outputPath(scriptUri: string, base: string, outRoot: string): string {
+/**
+ * `base/a/b.sop` → `out/a/b.json`; a script named without `.sop` keeps its name plus `.json`.
+ * Another command's outputs take their own extension (`ext`).
+ */
+export function outputPath(scriptUri: string, base: string, outRoot: string, ext = '.json'): string {
   const prefix = base.endsWith('/') ? base : `${base}/`;
   const relative = scriptUri.startsWith(prefix) ? scriptUri.slice(prefix.length) : scriptUri.slice(scriptUri.lastIndexOf('/') + 1);
-  const name = relative.endsWith('.sop') ? `${relative.slice(0, -4)}.json` : `${relative}.json`;
+  const name = relative.endsWith('.sop') ? `${relative.slice(0, -4)}${ext}` : `${relative}${ext}`;
   return `${outRoot.endsWith('/') ? outRoot.slice(0, -1) : outRoot}/${name}`;
 }

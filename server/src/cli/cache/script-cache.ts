@@ -8,7 +8,7 @@
  * import or configuration invalidates exactly the scripts that depend on it.
  */
 import * as fs from 'node:fs';
-import { readRegularFile } from '../files';
+import { parentOf, readRegularFile, removeStaleTemps } from '../files';
 import { hashBytes, hashValue } from '../hash';
 import { productInfo } from '../product';
 import { isInside } from '../project-root';
@@ -34,6 +34,8 @@ export class ScriptCache {
     private readonly notice: (line: string) => void,
   ) {
     this.tool = toolFingerprint();
+    // A run killed while saving the cache may have left its temporary file behind.
+    removeStaleTemps(parentOf(file));
     const loaded = loadCache(file, this.tool, cwd, notice);
     this.entries = loaded.entries;
     this.writable = loaded.writable;

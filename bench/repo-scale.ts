@@ -13,7 +13,7 @@
  * Run: `node esbuild.mjs && node --import tsx bench/repo-scale.ts [--scripts N] [--runs N]`.
  */
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -32,11 +32,30 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)];
 }
 
+/**
+ * The CPU time of every thread of the children this process has waited for, in ms (Linux:
+ * `cutime` + `cstime` of /proc/self/stat; elsewhere `NaN`). On a busy machine the wall
+ * time of a parallel run says little; its CPU time says what the threads cost.
+ */
+function childCpuMs(): number {
+  try {
+    const fields = readFileSync('/proc/self/stat', 'utf8').split(') ')[1].split(' ');
+    return ((Number(fields[13]) + Number(fields[14])) * 1000) / 100;
+  } catch {
+    return NaN;
+  }
+}
+
+const cpu = new Map<string, number[]>();
+
 /** Runs `sop` once in `dir` and returns its wall time in ms; a failed run stops the benchmark. */
 function sop(dir: string, args: string[]): number {
   const start = performance.now();
+  const cpuBefore = childCpuMs();
   const run = spawnSync(process.execPath, [CLI, ...args], { cwd: dir, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   const ms = performance.now() - start;
+  const key = args.join(' ');
+  cpu.set(key, [...(cpu.get(key) ?? []), childCpuMs() - cpuBefore]);
   if (run.status !== 0) throw new Error(`sop ${args.join(' ')} exited ${run.status}: ${run.stderr.slice(0, 500)}`);
   return ms;
 }
@@ -95,6 +114,10 @@ async function main(): Promise<void> {
     const two = median(parallel);
     const machine = await machineParallelism();
     console.log(`two busy threads on this machine take ${machine.toFixed(2)}× the time of one (1.00 = two free cores), so --jobs 2 can reach ${(machine / 2).toFixed(2)}× at best\n`);
+    const cpuOf = (args: string) => median(cpu.get(args) ?? [NaN]);
+    const cpu1 = cpuOf('check scripts --jobs 1');
+    const cpu2 = cpuOf('check scripts --jobs 2');
+    console.log(`CPU time of all threads: --jobs 1 ${fmt(cpu1)}, --jobs 2 ${fmt(cpu2)} (${(cpu2 / cpu1).toFixed(2)}×); on two free cores --jobs 2 would take about ${(cpu2 / 2 / cpu1).toFixed(2)}× of --jobs 1\n`);
     console.log('| run | time | vs cold `--jobs 1` | goal |');
     console.log('|---|---:|---:|---|');
     console.log(`| cold \`sop check\`, \`--jobs 1\` | ${fmt(cold)} | 100 % | |`);

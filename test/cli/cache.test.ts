@@ -33,6 +33,16 @@ describe('sop check / build --cache', function () {
     assert.ok(!fs.existsSync(path.join(dir, '.sopcache')));
   });
 
+  it('results cached by a parallel run serve a serial one, with the same output', () => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 10; i++) files[`s${i}.sop`] = i % 3 === 0 ? BROKEN : CLEAN;
+    const dir = project(files);
+    const parallel = runSop(['check', '--cache', '--jobs', '2', '--format', 'json'], { cwd: dir });
+    const serial = runSop(['check', '--cache', '--jobs', '1', '--format', 'json'], { cwd: dir, env: DEBUG });
+    assert.equal(fromCache(serial.stderr), 10);
+    assert.equal(serial.stdout, parallel.stdout);
+  });
+
   it('a changed import re-checks exactly the scripts that import it', () => {
     const dir = project({ 'main.sop': MAIN, 'lib.sop': LIB, 'other.sop': CLEAN });
     const first = runSop(['check', '--cache'], { cwd: dir });

@@ -29,17 +29,18 @@ const SILENT: Progress = { tick: () => undefined, end: () => undefined };
 export function createProgress(
   total: number,
   stream: ProgressStream | undefined,
-  options: { quiet: boolean; now?: () => number },
+  options: { quiet: boolean; now?: () => number; delayMs?: number },
 ): Progress {
   if (!stream?.isTTY || options.quiet) return SILENT;
   const now = options.now ?? (() => performance.now());
+  const delay = options.delayMs ?? PROGRESS_DELAY_MS;
   const start = now();
   let lastDraw = -Infinity;
   let shown = false;
   return {
     tick(done) {
       const t = now();
-      if (t - start < PROGRESS_DELAY_MS || (t - lastDraw < REFRESH_MS && done < total)) return;
+      if (t - start < delay || (t - lastDraw < REFRESH_MS && done < total)) return;
       lastDraw = t;
       shown = true;
       // `\r` back to the start of the line, then erase it (`ESC [ 2 K`) before redrawing.

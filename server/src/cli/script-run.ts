@@ -91,7 +91,12 @@ export async function runScripts(options: ScriptRunOptions): Promise<ScriptRunRe
   for (const source of loader.sources) configLocator.addText(source.uri, source.text);
   if (loader.broken) return { outcomes: outcomes.filter(Boolean), configFindings: loader.findings, configBroken: true, configLocator, cacheHits: 0 };
 
-  const progress = createProgress(scripts.scripts.length, io.errStream, { quiet: options.quiet });
+  // `SOP_PROGRESS_DELAY_MS` lets a test on a pseudo-terminal see the line without a long run.
+  const delay = Number(io.env.SOP_PROGRESS_DELAY_MS);
+  const progress = createProgress(scripts.scripts.length, io.errStream, {
+    quiet: options.quiet,
+    ...(io.env.SOP_PROGRESS_DELAY_MS && Number.isFinite(delay) ? { delayMs: delay } : {}),
+  });
   let done = scripts.scripts.length - readable.length;
   const notice = (line: string) => io.err(`${line}\n`);
   const cache = settings.cacheFile ? new ScriptCache(settings.cacheFile, cwd, notice) : undefined;

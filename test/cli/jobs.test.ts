@@ -31,7 +31,7 @@ describe('sop check / build --jobs', function () {
       assert.equal(serial.code, 2, 'the unreadable import makes it exit 2');
       assert.equal(parallel.code, serial.code);
       assert.equal(parallel.stdout, serial.stdout);
-      assert.match(parallel.stderr, /checked on 3 worker threads/);
+      assert.match(parallel.stderr, /checked on 3 threads \(the main thread and 2 workers\)/);
       assert.equal(parallel.stderr.replace(/^sop: \d+ scripts: .*\n/m, ''), serial.stderr);
     });
   }
@@ -69,7 +69,7 @@ describe('sop check / build --jobs', function () {
       const dir = project(manyScripts());
       const entry = path.join(installed, 'bin/sop.js');
       const parallel = runSop(['build', 'scripts', '--jobs', '2'], { cwd: dir, entry, env: { SOP_DEBUG: '1' } });
-      assert.match(parallel.stderr, /checked on 2 worker threads/);
+      assert.match(parallel.stderr, /checked on 2 threads \(the main thread and 1 worker\)/);
       assert.equal(parallel.stdout, runSop(['build', 'scripts', '--jobs', '1', '--out', 'serial'], { cwd: dir, entry }).stdout.replace('serial/', 'out/'));
     } finally {
       fs.rmSync(installed, { recursive: true, force: true });

@@ -47,8 +47,8 @@ Options:
   --cache              reuse the results of unchanged scripts from the last run
                        (kept in .sopcache in the current folder)
   --cache-location P   the cache file, or a folder to keep .sopcache in (implies --cache)
-  -j, --jobs N         check N scripts at a time on worker threads (default: the number
-                       of cores; 1 = in this thread; small runs stay in this thread)
+  -j, --jobs N         check N scripts at a time: this thread and N-1 worker threads
+                       (default: the number of cores; small runs stay in one thread)
   --root DIR           the project folder (default: the folder of the sop.config.json
                        at or above the inputs, else the inputs' common folder)
   -h, --help           show this help
@@ -81,8 +81,8 @@ Options:
   --cache              reuse the results of unchanged scripts from the last run
                        (kept in .sopcache in the current folder)
   --cache-location P   the cache file, or a folder to keep .sopcache in (implies --cache)
-  -j, --jobs N         check N scripts at a time on worker threads (default: the number
-                       of cores; 1 = in this thread; small runs stay in this thread)
+  -j, --jobs N         check N scripts at a time: this thread and N-1 worker threads
+                       (default: the number of cores; small runs stay in one thread)
   --root DIR           the project folder (default: the folder of the sop.config.json
                        at or above the inputs, else the inputs' common folder)
   -h, --help           show this help

@@ -12,15 +12,15 @@ import { InputError } from './errors';
 import { displayPath, readSourceBytes, removeIfPresent, type ScriptSet } from './files';
 import { hashBytes, hashValue } from './hash';
 import type { Io } from './io';
-import { runOnWorkers, workerScript } from './parallel/pool';
+import { runOnThreads, workerScript } from './parallel/pool';
 import { createProgress } from './progress';
 import type { RunSettings } from './run-options';
 import { runScriptTask, type PlacedFinding, type ScriptOutcome, type TaskInput, type TaskSetup } from './script-task';
 import { emitKey, ScriptCache } from './cache/script-cache';
 
 const MESSAGES = {
-  debug: (total: number, hits: number, run: number, workers: number) =>
-    `sop: ${total} scripts: ${hits} from the cache, ${run} checked ${workers > 0 ? `on ${workers} worker threads` : 'in the main thread'}`,
+  debug: (total: number, hits: number, run: number, threads: number) =>
+    `sop: ${total} scripts: ${hits} from the cache, ${run} checked ${threads > 1 ? `on ${threads} threads (the main thread and ${threads - 1} worker${threads === 2 ? '' : 's'})` : 'in the main thread'}`,
 };
 
 /**
@@ -29,7 +29,7 @@ const MESSAGES = {
  * about as much as checking that much text.
  */
 export const PARALLEL_MIN_BYTES = 200_000;
-/** Each worker should get at least this many scripts, or it costs more than it gives. */
+/** Each thread should get at least this many scripts, or a worker costs more than it gives. */
 const MIN_SCRIPTS_PER_WORKER = 8;
 
 export interface ScriptRunOptions {
@@ -134,19 +134,20 @@ export async function runScripts(options: ScriptRunOptions): Promise<ScriptRunRe
     cache?.record(outcome, p.scriptHash, p.configHash, key);
     progress.tick(++done);
   };
-  const workers = workerCount(pending, settings);
-  const script = workers > 1 ? workerScript() : undefined;
+  const threads = threadCount(pending, settings);
+  const script = threads > 1 ? workerScript() : undefined;
+  const services = createSopServices();
   try {
     if (script) {
-      await runOnWorkers(
+      await runOnThreads(
         pending.map((p) => p.input),
         setup,
-        workers,
+        threads,
         script,
+        services,
         (i, outcome) => finish(pending[i], outcome),
       );
     } else {
-      const services = createSopServices();
       for (const p of pending) finish(p, await runScriptTask(p.input, setup, services));
     }
   } finally {
@@ -154,12 +155,12 @@ export async function runScripts(options: ScriptRunOptions): Promise<ScriptRunRe
   }
   cache?.save();
   // What a pipeline engineer needs to see the cache (and the threads) at work.
-  if (io.env.SOP_DEBUG) io.err(`${MESSAGES.debug(scripts.scripts.length, cacheHits, pending.length, script ? workers : 0)}\n`);
+  if (io.env.SOP_DEBUG) io.err(`${MESSAGES.debug(scripts.scripts.length, cacheHits, pending.length, script ? threads : 1)}\n`);
   return { outcomes, configFindings: loader.findings, configBroken: false, configLocator, cacheHits };
 }
 
-/** How many worker threads the scripts to do deserve (1: run them in the main thread). */
-function workerCount(pending: readonly Pending[], settings: RunSettings): number {
+/** How many threads the scripts to do deserve (1: the main thread alone). */
+function threadCount(pending: readonly Pending[], settings: RunSettings): number {
   const { jobs } = settings;
   if (jobs.explicit) return Math.min(jobs.count, pending.length);
   const bytes = pending.reduce((sum, p) => sum + p.size, 0);

@@ -46,6 +46,8 @@ const editorHost = { external: ['vscode'] };
 /** @type {esbuild.BuildOptions[]} */
 const builds = [
   nodeBundle('sop', 'server/src/cli/main.ts', 'dist/cli', jsoncSafe),
+  // The worker threads of a parallel `sop check` / `sop build`; the CLI finds it next to itself.
+  nodeBundle('sop-worker', 'server/src/cli/parallel/worker-main.ts', 'dist/cli', jsoncSafe),
   nodeBundle('server-node', 'server/src/lsp/main-node.ts', 'dist/server', jsoncSafe),
   browserBundle('server-browser', 'server/src/lsp/main-browser.ts', 'dist/server', { format: 'iife' }),
   nodeBundle('extension-node', 'client/src/extension-node.ts', 'dist/client', editorHost),

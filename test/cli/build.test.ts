@@ -19,8 +19,8 @@ describe('sop build', function () {
     const text = fs.readFileSync(path.join(dir, 'out/team/b.json'), 'utf8');
     const compiled = JSON.parse(text) as { format: string };
     assert.equal(compiled.format, 'sop-script/1');
-    // Source paths are relative to the working directory, written with `/`.
-    assert.ok(text.includes('"scripts/team/b.sop"'), 'names the script relative to the working directory');
+    // Source paths are relative to the project folder (here the inputs' folder), with `/`.
+    assert.ok(text.includes('"file": "team/b.sop"'), 'names the script relative to the project folder');
     assert.ok(!text.includes(dir), 'holds no absolute path');
   });
 

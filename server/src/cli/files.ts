@@ -28,12 +28,23 @@ export interface SourceText {
   bom: boolean;
 }
 
+export interface SourceBytes extends SourceText {
+  /** The bytes as read, which the cache hashes. */
+  bytes: Uint8Array;
+}
+
 /** Reads a script or config file; a missing, unreadable or non-UTF-8 file is an `InputError`. */
 export function readSource(uri: string, cwd: string): SourceText {
+  const { text, bom } = readSourceBytes(uri, cwd);
+  return { text, bom };
+}
+
+/** `readSource`, also giving the bytes read. */
+export function readSourceBytes(uri: string, cwd: string): SourceBytes {
   const shown = displayPath(uri, cwd);
   let bytes: Uint8Array;
   try {
-    bytes = fs.readFileSync(uri);
+    bytes = readRegularFile(uri);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     throw new InputError(`${shown}: error: cannot read the file (${describeFsError(error)})`, code === 'ENOENT' || code === 'ENOTDIR');
@@ -45,13 +56,30 @@ export function readSource(uri: string, cwd: string): SourceText {
       `${shown}:${decoded.line}:${decoded.column}: error: the file is not UTF-8 text (byte 0x${byte}); save it as UTF-8`,
     );
   }
-  return { text: decoded.text, bom: decoded.bom };
+  return { text: decoded.text, bom: decoded.bom, bytes };
+}
+
+/**
+ * Reads a file only when it is a regular file. A named pipe (or a device) would make a
+ * plain read wait for a writer for ever, so the file is opened without blocking and
+ * refused when it is anything but a file.
+ */
+export function readRegularFile(uri: string): Uint8Array {
+  const fd = fs.openSync(uri, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
+  try {
+    const stat = fs.fstatSync(fd);
+    if (stat.isDirectory()) throw Object.assign(new Error('is a folder'), { code: 'EISDIR' });
+    if (!stat.isFile()) throw Object.assign(new Error('not a regular file'), { code: 'ENOTREG' });
+    return fs.readFileSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
 }
 
 /** Reads a file for the language layer: `undefined` when it is missing or not UTF-8. */
 export function tryReadSource(uri: string): string | undefined {
   try {
-    const decoded = decodeUtf8(fs.readFileSync(uri));
+    const decoded = decodeUtf8(readRegularFile(uri));
     return decoded.ok ? decoded.text : undefined;
   } catch {
     return undefined;
@@ -106,7 +134,9 @@ function walk(dir: string, found: Set<string>, cwd: string, accept: (name: strin
     if (entry.isDirectory()) {
       if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
       walk(child, found, cwd, accept);
-    } else if (accept(entry.name) && (entry.isFile() || isFileLink(child))) {
+    } else if (accept(entry.name) && (entry.isFile() || isFileLink(child) || isLinkLoop(entry, child))) {
+      // A link loop is kept so that reading it reports the loop by name; a link to a
+      // folder or to nothing is not a script and is skipped, like any other non-file.
       found.add(child);
     }
   }
@@ -125,7 +155,17 @@ function isFileLink(uri: string): boolean {
   }
 }
 
-function parentOf(uri: string): string {
+function isLinkLoop(entry: fs.Dirent, uri: string): boolean {
+  if (!entry.isSymbolicLink()) return false;
+  try {
+    fs.statSync(uri);
+    return false;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ELOOP';
+  }
+}
+
+export function parentOf(uri: string): string {
   const slash = uri.lastIndexOf('/');
   return slash <= 0 ? uri.slice(0, slash + 1) || '/' : uri.slice(0, slash);
 }
@@ -161,6 +201,36 @@ export function writeFileAtomic(uri: string, content: string, cwd: string): void
   }
 }
 
+/** The temporary files `writeFileAtomic` names: `.NAME.PID.HEX.tmp`. */
+const TEMP_NAME = /^\..+\.(\d+)\.[0-9a-f]{8}\.tmp$/;
+
+/**
+ * Removes the temporary files a killed run left in `dir` (a process killed between writing
+ * a temporary file and renaming it cannot clean up). Files of a process that is still
+ * running are left alone: they may be another build's, about to be renamed.
+ */
+export function removeStaleTemps(dir: string): void {
+  let names: string[];
+  try {
+    names = fs.readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const match = TEMP_NAME.exec(name);
+    if (match && !isRunning(Number(match[1]))) removeIfPresent(`${dir}/${name}`);
+  }
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
 /** Removes a file if it exists; reports whether there was one. */
 export function removeIfPresent(uri: string): boolean {
   try {
@@ -186,6 +256,14 @@ export function describeFsError(error: unknown): string {
       return 'a part of the path is not a folder';
     case 'ENOSPC':
       return 'no space left on the device';
+    case 'ELOOP':
+      return 'a loop of symbolic links';
+    case 'ENOTREG':
+      return 'not a regular file';
+    case 'EROFS':
+      return 'the file system is read-only';
+    case 'EEXIST':
+      return 'a file is in the way';
     default:
       return code ?? (error instanceof Error ? error.message : String(error));
   }

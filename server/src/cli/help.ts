@@ -47,9 +47,20 @@ Options:
   --quiet              report errors only
   --rule ID=SEVERITY   override a rule's severity (error, warning, info, hint, off);
                        repeatable; wins over sop.config.json
+  --cache              reuse the results of unchanged scripts from the last run
+                       (kept in .sopcache in the current folder)
+  --cache-location P   the cache file, or a folder to keep .sopcache in (implies --cache)
+  -j, --jobs N         check N scripts at a time: this thread and N-1 worker threads
+                       (default: the number of cores; small runs stay in one thread)
+  --root DIR           the project folder (default: the folder of the sop.config.json
+                       at or above the inputs, else the inputs' common folder)
   -h, --help           show this help
 
-Lines and columns are 1-based; columns count UTF-16 code units, as editors do.
+Lines and columns are 1-based; columns count UTF-16 code units, as editors do. The
+output is the same, in the same order, whatever --jobs and --cache say. SARIF paths
+are relative to the project folder; the other formats name files relative to the
+current folder. On a terminal, a run that takes more than ~2 s shows a progress line
+on stderr (not with --quiet).
 
 Exit status: 0 no errors (and warnings within --max-warnings), 1 errors found or too
 many warnings, 2 bad usage, unreadable input or a broken sop.config.json.
@@ -70,16 +81,27 @@ Options:
   --quiet              report errors only
   --rule ID=SEVERITY   override a rule's severity (error, warning, info, hint, off);
                        repeatable; wins over sop.config.json
+  --cache              reuse the results of unchanged scripts from the last run
+                       (kept in .sopcache in the current folder)
+  --cache-location P   the cache file, or a folder to keep .sopcache in (implies --cache)
+  -j, --jobs N         check N scripts at a time: this thread and N-1 worker threads
+                       (default: the number of cores; small runs stay in one thread)
+  --root DIR           the project folder (default: the folder of the sop.config.json
+                       at or above the inputs, else the inputs' common folder)
   -h, --help           show this help
 
 Output files mirror the folders of the scripts below the deepest folder that holds all
 the inputs: "sop build samples" writes samples/a/b.sop to out/a/b.json. Each file is
 written to a temporary file first and renamed into place, so a reader never sees half a
 file. A script with errors gets no output, and its output from an earlier run is
-removed, so that out/ never holds a stale script.
+removed, so that out/ never holds a stale script. Source paths inside the JSON are
+relative to the project folder (see --root), so the bytes do not depend on the folder
+the build ran in. With --cache, an unchanged script whose output is still on disk,
+byte for byte, is not compiled again; a missing or changed output is written again.
 
 Exit status: 0 every script compiled, 1 some script has errors, 2 bad usage, unreadable
-input or a broken sop.config.json.
+input (also an import outside the project folder), an output that cannot be written or
+a broken sop.config.json.
 `;
 
 export const FMT_HELP = `Usage: sop fmt [options] [paths…]

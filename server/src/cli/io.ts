@@ -4,6 +4,7 @@
  * its arguments and this value.
  */
 import type { Palette } from './colors';
+import type { ProgressStream } from './progress';
 
 export interface Io {
   cwd: string;
@@ -12,4 +13,6 @@ export interface Io {
   palette: Palette;
   out(text: string): void;
   err(text: string): void;
+  /** Standard error as a stream, for the progress line (shown only when it is a terminal). */
+  errStream?: ProgressStream;
 }

@@ -14,6 +14,7 @@ function processIo(): Io {
     palette: paletteFor(shouldUseColor(process.env, process.stdout.isTTY === true)),
     out: (text) => void process.stdout.write(text),
     err: (text) => void process.stderr.write(text),
+    errStream: process.stderr,
   };
 }
 

@@ -7,18 +7,26 @@
  *   `sop build samples` writes `out/closing.json`, and `sop build a b` writes `out/a/…`
  *   and `out/b/…`;
  * - a script with errors gets no output, and its output from an earlier run is removed:
- *   a pipeline that deploys `out/` must not ship an old version of a script that now fails.
+ *   a pipeline that deploys `out/` must not ship an old version of a script that now fails;
+ * - source paths inside the JSON are relative to the project folder (`project-root.ts`),
+ *   never to the working folder, so the bytes do not depend on where the build ran.
  */
-import { serializeCompiled } from '../../language';
 import { parseArgs, type OptionSpec } from '../args';
-import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, InputError } from '../errors';
-import { displayPath, removeIfPresent, toUri, writeFileAtomic } from '../files';
+import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from '../errors';
+import { displayPath, parentOf, removeStaleTemps, toUri } from '../files';
 import { renderStylish, plural } from '../formats/stylish';
 import { BUILD_HELP } from '../help';
 import type { Io } from '../io';
-import { HELP_OPTION, LINT_OPTIONS, locatedFindings, printInputErrors, reportConfig, runLint } from './shared';
+import { HELP_OPTION, LINT_OPTIONS, printInputErrors, reportRunProblems, runFindings, runScriptsCommand } from './shared';
 
 const OPTIONS: OptionSpec[] = [HELP_OPTION, ...LINT_OPTIONS, { name: 'out', kind: 'value', short: 'o' }];
+
+const MESSAGES = {
+  notCompiled: (script: string) => `${script}: not compiled: it (or a file it imports) has syntax errors`,
+  removed: (output: string, script: string) => `removed ${output}, the output of an earlier build of ${script}`,
+  summary: (count: number, out: string, failed: number) =>
+    `compiled ${plural(count, 'script')} to ${out}/${failed > 0 ? ` (${failed} failed)` : ''}`,
+};
 
 export async function runBuild(argv: readonly string[], io: Io): Promise<number> {
   const args = parseArgs(argv, OPTIONS, 'build');
@@ -27,59 +35,55 @@ export async function runBuild(argv: readonly string[], io: Io): Promise<number>
     return EXIT_OK;
   }
   const outRoot = toUri(args.values.get('out') ?? 'out', io.cwd);
-  const { services, scripts, session } = await runLint(args, io, 'build');
-  printInputErrors(session.inputErrors, io);
-  if (reportConfig(session, io)) return EXIT_USAGE;
+  const { scripts, result } = await runScriptsCommand(args, io, 'build', (found) => {
+    // A build killed earlier may have left temporary files next to its outputs.
+    const folders = new Set(found.scripts.map((uri) => parentOf(outputPath(uri, found.base, outRoot))));
+    for (const folder of folders) removeStaleTemps(folder);
+    return { kind: 'build', options: {}, targetFor: (uri) => outputPath(uri, found.base, outRoot) };
+  });
+  if (reportRunProblems(result, io)) return EXIT_USAGE;
 
   const show = (uri: string) => displayPath(uri, io.cwd);
   const notes: string[] = [];
   const writeErrors: string[] = [];
   let compiled = 0;
   let failed = 0;
-  for (const report of session.reports) {
-    const target = outputPath(report.uri, scripts.base, outRoot);
-    // A script whose text did not parse is never compiled, even with `syntax` turned down
-    // to a warning: its partial tree would drop steps silently from the IVR's graph.
-    const unparsed = [...report.program.files.values()].some((file) => file.errors.length > 0);
-    const hasErrors = report.findings.some((f) => f.severity === 'error');
-    if (unparsed || hasErrors) {
+  for (const outcome of result.outcomes) {
+    const emitted = outcome.emitted;
+    const hasErrors = outcome.findings.some((f) => f.severity === 'error');
+    if (emitted?.writeError) writeErrors.push(emitted.writeError);
+    else if (emitted?.output) compiled++;
+    else if (outcome.inputErrors.length === 0) {
       failed++;
-      if (!hasErrors) notes.push(`${show(report.uri)}: not compiled: it (or a file it imports) has syntax errors`);
-      if (removeIfPresent(target)) notes.push(`removed ${show(target)}, the output of an earlier build of ${show(report.uri)}`);
-      continue;
+      // A script whose text did not parse is never compiled, even with `syntax` turned down
+      // to a warning: its partial tree would drop steps silently from the IVR's graph.
+      if (outcome.unparsed && !hasErrors) notes.push(MESSAGES.notCompiled(show(outcome.uri)));
     }
-    let script;
-    try {
-      script = services.compile(report.program, { displayPath: show });
-    } catch (error) {
-      // A compiler bug: name the script so the report can be reproduced.
-      throw new Error(`while compiling ${show(report.uri)}: ${error instanceof Error ? error.message : String(error)}`);
-    }
-    try {
-      writeFileAtomic(target, serializeCompiled(script), io.cwd);
-      compiled++;
-    } catch (error) {
-      if (!(error instanceof InputError)) throw error;
-      writeErrors.push(error.message);
+    if (emitted?.removed) {
+      const target = outputPath(outcome.uri, scripts.base, outRoot);
+      notes.push(MESSAGES.removed(show(target), show(outcome.uri)));
     }
   }
 
-  const findings = locatedFindings(session, args.flags.has('quiet'));
+  const findings = runFindings(result, args.flags.has('quiet'), io.cwd);
   io.out(renderStylish(findings, io.palette));
   for (const note of notes) io.out(`${note}\n`);
   printInputErrors(writeErrors, io);
-  const failures = failed > 0 ? ` (${failed} failed)` : '';
-  const summary = `compiled ${plural(compiled, 'script')} to ${show(outRoot)}/${failures}`;
+  const summary = MESSAGES.summary(compiled, show(outRoot), failed);
   io.out(`${failed > 0 ? io.palette.red(summary) : summary}\n`);
 
-  if (session.inputErrors.length > 0 || writeErrors.length > 0) return EXIT_USAGE;
+  const inputErrors = result.outcomes.some((o) => o.inputErrors.length > 0);
+  if (inputErrors || writeErrors.length > 0) return EXIT_USAGE;
   return failed > 0 ? EXIT_FINDINGS : EXIT_OK;
 }
 
-/** `base/a/b.sop` → `out/a/b.json`; a script named without `.sop` keeps its name plus `.json`. */
-export function outputPath(scriptUri: string, base: string, outRoot: string): string {
+/**
+ * `base/a/b.sop` → `out/a/b.json`; a script named without `.sop` keeps its name plus `.json`.
+ * Another command's outputs take their own extension (`ext`).
+ */
+export function outputPath(scriptUri: string, base: string, outRoot: string, ext = '.json'): string {
   const prefix = base.endsWith('/') ? base : `${base}/`;
   const relative = scriptUri.startsWith(prefix) ? scriptUri.slice(prefix.length) : scriptUri.slice(scriptUri.lastIndexOf('/') + 1);
-  const name = relative.endsWith('.sop') ? `${relative.slice(0, -4)}.json` : `${relative}.json`;
+  const name = relative.endsWith('.sop') ? `${relative.slice(0, -4)}${ext}` : `${relative}${ext}`;
   return `${outRoot.endsWith('/') ? outRoot.slice(0, -1) : outRoot}/${name}`;
 }

@@ -9,7 +9,7 @@ import { CHECK_HELP } from '../help';
 import type { Io } from '../io';
 import { tally } from '../located';
 import { suggestClosest } from '../suggest';
-import { HELP_OPTION, LINT_OPTIONS, locatedFindings, printInputErrors, reportConfig, runLint } from './shared';
+import { HELP_OPTION, LINT_OPTIONS, reportRunProblems, runFindings, runScriptsCommand } from './shared';
 
 const OPTIONS: OptionSpec[] = [
   HELP_OPTION,
@@ -27,15 +27,14 @@ export async function runCheck(argv: readonly string[], io: Io): Promise<number>
   const format = readFormat(args.values.get('format'));
   const maxWarnings = readMaxWarnings(args.values.get('max-warnings'));
 
-  const { rules, scripts, session } = await runLint(args, io, 'check');
-  printInputErrors(session.inputErrors, io);
-  if (reportConfig(session, io)) return EXIT_USAGE;
+  const { rules, scripts, root, result } = await runScriptsCommand(args, io, 'check');
+  if (reportRunProblems(result, io)) return EXIT_USAGE;
 
-  const findings = locatedFindings(session, args.flags.has('quiet'));
-  io.out(renderFindings(format, findings, { palette: io.palette, rules, cwd: io.cwd, fileCount: scripts.scripts.length }));
+  const findings = runFindings(result, args.flags.has('quiet'), io.cwd);
+  io.out(renderFindings(format, findings, { palette: io.palette, rules, cwd: io.cwd, root, fileCount: scripts.scripts.length }));
 
   const counts = tally(findings);
-  if (session.inputErrors.length > 0) return EXIT_USAGE;
+  if (result.outcomes.some((o) => o.inputErrors.length > 0)) return EXIT_USAGE;
   if (counts.error > 0) return EXIT_FINDINGS;
   if (maxWarnings !== undefined && counts.warning > maxWarnings) {
     io.err(`sop: ${plural(counts.warning, 'warning')} found, more than --max-warnings ${maxWarnings} allows\n`);

@@ -13,11 +13,15 @@ import { compactLine } from '../formats/lines';
 import type { Io } from '../io';
 import type { LocatedFinding } from '../located';
 import { lintScripts, type SessionResult } from '../session';
+import { findProjectRoot } from '../project-root';
+import { readRunSettings, RUN_OPTIONS } from '../run-options';
+import { locate, runScripts, type ScriptRunOptions, type ScriptRunResult } from '../script-run';
 
 export const HELP_OPTION: OptionSpec = { name: 'help', kind: 'flag', short: 'h' };
 export const LINT_OPTIONS: OptionSpec[] = [
   { name: 'quiet', kind: 'flag', short: 'q' },
   { name: 'rule', kind: 'list' },
+  ...RUN_OPTIONS,
 ];
 
 export interface LintRun {
@@ -36,6 +40,57 @@ export async function runLint(args: ParsedArgs, io: Io, command: string): Promis
   const loader = new ConfigLoader(rules, overrides, io.cwd);
   const session = await lintScripts(scripts.scripts, { services, loader, cwd: io.cwd });
   return { services, rules, scripts, session };
+}
+
+export interface ScriptsRun {
+  rules: RuleMeta[];
+  scripts: ScriptSet;
+  /** The project folder: compiled paths are relative to it, and imports may not leave it. */
+  root: string;
+  result: ScriptRunResult;
+}
+
+/**
+ * Finds the scripts named by the arguments and runs them through `script-run.ts` with the
+ * run options (`--cache`, `--jobs`, `--root`); `emit` makes one output per clean script.
+ */
+export async function runScriptsCommand(
+  args: ParsedArgs,
+  io: Io,
+  command: string,
+  emit?: (scripts: ScriptSet, root: string) => ScriptRunOptions['emit'],
+): Promise<ScriptsRun> {
+  const rules = [...RULE_METAS];
+  const overrides = parseRuleOverrides(args.lists.get('rule') ?? [], rules, command);
+  const settings = readRunSettings(args, io.cwd, command);
+  const scripts = findScripts(args.positionals, io);
+  const root = findProjectRoot(scripts.base, scripts.scripts, settings.rootOption, io.cwd, command);
+  const loader = new ConfigLoader(rules, overrides, io.cwd);
+  const result = await runScripts({ io, scripts, root, loader, settings, quiet: args.flags.has('quiet'), emit: emit?.(scripts, root) });
+  return { rules, scripts, root, result };
+}
+
+/**
+ * Prints the configuration's problems (see `reportConfig`) and every input error of the
+ * run, in script order; returns true when the configuration is broken.
+ */
+export function reportRunProblems(result: ScriptRunResult, io: Io): boolean {
+  printInputErrors([...new Set(result.outcomes.flatMap((o) => o.inputErrors))], io);
+  for (const finding of result.configFindings) io.err(`${compactLine(result.configLocator.locate(finding))}\n`);
+  if (result.configBroken) io.err('sop: fix the configuration above before running again\n');
+  return result.configBroken;
+}
+
+/** Every finding of the run, located for printing, in script order, optionally errors only. */
+export function runFindings(result: ScriptRunResult, errorsOnly: boolean, cwd: string): LocatedFinding[] {
+  const located: LocatedFinding[] = [];
+  for (const outcome of result.outcomes) {
+    for (const finding of outcome.findings) {
+      if (errorsOnly && finding.severity !== 'error') continue;
+      located.push(locate(finding, cwd));
+    }
+  }
+  return located;
 }
 
 /** The scripts under the given paths (default: the current folder); none at all is an input error. */

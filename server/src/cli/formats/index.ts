@@ -15,6 +15,8 @@ export interface RenderContext {
   palette: Palette;
   rules: readonly RuleMeta[];
   cwd: string;
+  /** The project folder, which SARIF's paths are relative to (default: the working folder). */
+  root?: string;
   /** How many files were checked (for the stylish summary). */
   fileCount: number;
 }
@@ -24,7 +26,7 @@ export function renderFindings(format: FormatName, findings: readonly LocatedFin
     case 'json':
       return renderJson(findings);
     case 'sarif':
-      return renderSarif(findings, context.rules, context.cwd);
+      return renderSarif(findings, context.rules, context.cwd, context.root ?? context.cwd);
     case 'github':
       return renderGithub(findings);
     case 'compact':

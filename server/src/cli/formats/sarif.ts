@@ -6,8 +6,10 @@
 import { pathToFileURL } from 'node:url';
 import type { Severity } from '../../language';
 import type { RuleMeta } from '../../language/rule-meta';
+import { toUri } from '../files';
 import type { LocatedFinding } from '../located';
 import { productInfo, ruleHelpUri } from '../product';
+import { rootRelative } from '../project-root';
 
 /** SARIF has no "hint"; both of the quieter severities are notes. */
 const SARIF_LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = {
@@ -17,7 +19,11 @@ const SARIF_LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = {
   hint: 'note',
 };
 
-export function renderSarif(findings: readonly LocatedFinding[], rules: readonly RuleMeta[], cwd: string): string {
+/**
+ * `root` is the project folder: result paths are relative to it (`%SRCROOT%`), so the log
+ * does not change with the folder the command ran in.
+ */
+export function renderSarif(findings: readonly LocatedFinding[], rules: readonly RuleMeta[], cwd: string, root: string = cwd): string {
   const product = productInfo();
   const ruleIndex = new Map(rules.map((rule, i) => [rule.id, i]));
   const log = {
@@ -42,8 +48,7 @@ export function renderSarif(findings: readonly LocatedFinding[], rules: readonly
             })),
           },
         },
-        // Result paths are relative to the folder the command ran in.
-        originalUriBaseIds: { '%SRCROOT%': { uri: folderUri(cwd) } },
+        originalUriBaseIds: { '%SRCROOT%': { uri: folderUri(root) } },
         columnKind: 'utf16CodeUnits',
         results: findings.map((f) => ({
           ruleId: f.rule,
@@ -53,7 +58,7 @@ export function renderSarif(findings: readonly LocatedFinding[], rules: readonly
           locations: [
             {
               physicalLocation: {
-                artifactLocation: { uri: encodePath(f.file), uriBaseId: '%SRCROOT%' },
+                artifactLocation: { uri: encodePath(rootRelative(toUri(f.file, cwd), root)), uriBaseId: '%SRCROOT%' },
                 region: { startLine: f.line, startColumn: f.column, endLine: f.endLine, endColumn: f.endColumn },
               },
             },

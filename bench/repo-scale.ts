@@ -1,0 +1,164 @@
+/**
+ * A repository of scripts through whole `sop` processes (part of `npm run bench`):
+ * 2,000 generated scripts of ~100 lines each (sharing one imported file), checked
+ *
+ * - cold, serially (`--jobs 1`) and with two worker threads (`--jobs 2`), alternating;
+ * - with `--cache`: a first run that fills the cache, then a re-check after touching one
+ *   script (its text changed), and after touching the shared import (every script);
+ * - `sop build --cache` cold and warm.
+ *
+ * Goals (issue 11): the warm re-check ≤ 10 % of the cold check; `--jobs 2` ≤ 0.65× of
+ * `--jobs 1`. Prints medians; figures go to docs/performance.md.
+ *
+ * Run: `node esbuild.mjs && node --import tsx bench/repo-scale.ts [--scripts N] [--runs N]`.
+ */
+import { spawnSync } from 'node:child_process';
+import { appendFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { generateScript } from './generate';
+
+const argValue = (name: string, fallback: number) => {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
+};
+const SCRIPTS = argValue('--scripts', 2000);
+const RUNS = argValue('--runs', 3);
+const CLI = join(__dirname, '..', 'dist', 'cli', 'sop.js');
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+/**
+ * The CPU time of every thread of the children this process has waited for, in ms (Linux:
+ * `cutime` + `cstime` of /proc/self/stat; elsewhere `NaN`). On a busy machine the wall
+ * time of a parallel run says little; its CPU time says what the threads cost.
+ */
+function childCpuMs(): number {
+  try {
+    const fields = readFileSync('/proc/self/stat', 'utf8').split(') ')[1].split(' ');
+    return ((Number(fields[13]) + Number(fields[14])) * 1000) / 100;
+  } catch {
+    return NaN;
+  }
+}
+
+const cpu = new Map<string, number[]>();
+
+/** Runs `sop` once in `dir` and returns its wall time in ms; a failed run stops the benchmark. */
+function sop(dir: string, args: string[]): number {
+  const start = performance.now();
+  const cpuBefore = childCpuMs();
+  const run = spawnSync(process.execPath, [CLI, ...args], { cwd: dir, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const ms = performance.now() - start;
+  const key = args.join(' ');
+  cpu.set(key, [...(cpu.get(key) ?? []), childCpuMs() - cpuBefore]);
+  if (run.status !== 0) throw new Error(`sop ${args.join(' ')} exited ${run.status}: ${run.stderr.slice(0, 500)}`);
+  return ms;
+}
+
+/** The scripts: each ~100 lines with ids of its own, all importing `shared/common.sop`. */
+function makeRepository(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'sop-repo-'));
+  mkdirSync(join(dir, 'scripts', 'shared'), { recursive: true });
+  writeFileSync(join(dir, 'scripts', 'shared', 'common.sop'), generateScript(40).replace(/\bs(\d+)\b/g, 'common_$1'));
+  for (let i = 0; i < SCRIPTS; i++) {
+    const folder = join(dir, 'scripts', `team${i % 20}`);
+    mkdirSync(folder, { recursive: true });
+    const text = generateScript(100).replace(/\bs(\d+)\b/g, `t${i}_$1`).replace('var 姓氏, 工号', 'var 姓氏, 工号\nimport "../shared/common.sop"');
+    writeFileSync(join(folder, `script-${i}.sop`), text);
+  }
+  writeFileSync(join(dir, 'sop.config.json'), '{}\n');
+  return dir;
+}
+
+/**
+ * How parallel the machine really is right now: the time two threads of pure computation
+ * take, over the time one takes (1.0 with two free cores, 2.0 when they share one). The
+ * `--jobs 2` ratio cannot beat half of this figure.
+ */
+async function machineParallelism(): Promise<number> {
+  const spin = 'let x = 0; for (let i = 0; i < 2e8; i++) x += i % 7; require("node:worker_threads").parentPort.postMessage(x);';
+  const timeThreads = async (n: number) => {
+    const start = performance.now();
+    await Promise.all(Array.from({ length: n }, () => new Promise((resolve) => new Worker(spin, { eval: true }).once('message', resolve))));
+    return performance.now() - start;
+  };
+  const ratios: number[] = [];
+  for (let r = 0; r < 3; r++) ratios.push((await timeThreads(2)) / (await timeThreads(1)));
+  return median(ratios);
+}
+
+const fmt = (ms: number) => `${Math.round(ms)} ms`;
+const pct = (ms: number, base: number) => `${((100 * ms) / base).toFixed(1)} %`;
+
+async function main(): Promise<void> {
+  const dir = makeRepository();
+  try {
+    const lines = SCRIPTS * 100;
+    console.log(`\nRepository scale — ${SCRIPTS} scripts of ~100 lines (${lines.toLocaleString('en')} lines), ${availableParallelism()} cores, medians of ${RUNS}`);
+    sop(dir, ['check', 'scripts', '--jobs', '1']); // warms the file system cache
+
+    const serial: number[] = [];
+    const parallel: number[] = [];
+    const auto: number[] = [];
+    for (let r = 0; r < RUNS; r++) {
+      serial.push(sop(dir, ['check', 'scripts', '--jobs', '1']));
+      parallel.push(sop(dir, ['check', 'scripts', '--jobs', '2']));
+      auto.push(sop(dir, ['check', 'scripts']));
+    }
+    const cold = median(serial);
+    const two = median(parallel);
+    const machine = await machineParallelism();
+    console.log(`two busy threads on this machine take ${machine.toFixed(2)}× the time of one (1.00 = two free cores), so --jobs 2 can reach ${(machine / 2).toFixed(2)}× at best\n`);
+    const cpuOf = (args: string) => median(cpu.get(args) ?? [NaN]);
+    const cpu1 = cpuOf('check scripts --jobs 1');
+    const cpu2 = cpuOf('check scripts --jobs 2');
+    console.log(`CPU time of all threads: --jobs 1 ${fmt(cpu1)}, --jobs 2 ${fmt(cpu2)} (${(cpu2 / cpu1).toFixed(2)}×); on two free cores --jobs 2 would take about ${(cpu2 / 2 / cpu1).toFixed(2)}× of --jobs 1\n`);
+    console.log('| run | time | vs cold `--jobs 1` | goal |');
+    console.log('|---|---:|---:|---|');
+    console.log(`| cold \`sop check\`, \`--jobs 1\` | ${fmt(cold)} | 100 % | |`);
+    console.log(`| cold \`sop check\`, \`--jobs 2\` | ${fmt(two)} | ${(two / cold).toFixed(2)}× | ≤ 0.65× |`);
+    console.log(`| cold \`sop check\` (default jobs) | ${fmt(median(auto))} | ${(median(auto) / cold).toFixed(2)}× | |`);
+
+    const touchOne: number[] = [];
+    const touchShared: number[] = [];
+    const unchanged: number[] = [];
+    let fill = 0;
+    for (let r = 0; r < RUNS; r++) {
+      rmSync(join(dir, '.sopcache'), { force: true });
+      fill = sop(dir, ['check', 'scripts', '--cache']);
+      appendFileSync(join(dir, 'scripts', 'team7', 'script-7.sop'), `\n# touched ${r}\n`);
+      touchOne.push(sop(dir, ['check', 'scripts', '--cache']));
+      unchanged.push(sop(dir, ['check', 'scripts', '--cache']));
+      appendFileSync(join(dir, 'scripts', 'shared', 'common.sop'), `\n# touched ${r}\n`);
+      touchShared.push(sop(dir, ['check', 'scripts', '--cache']));
+    }
+    console.log(`| \`--cache\`, first run (fills the cache) | ${fmt(fill)} | ${pct(fill, cold)} | |`);
+    console.log(`| \`--cache\`, one script touched | ${fmt(median(touchOne))} | ${pct(median(touchOne), cold)} | ≤ 10 % |`);
+    console.log(`| \`--cache\`, nothing changed | ${fmt(median(unchanged))} | ${pct(median(unchanged), cold)} | |`);
+    console.log(`| \`--cache\`, the shared import touched (every script re-checked) | ${fmt(median(touchShared))} | ${pct(median(touchShared), cold)} | |`);
+
+    const buildCold: number[] = [];
+    const buildWarm: number[] = [];
+    for (let r = 0; r < RUNS; r++) {
+      rmSync(join(dir, '.sopcache'), { force: true });
+      rmSync(join(dir, 'out'), { recursive: true, force: true });
+      buildCold.push(sop(dir, ['build', 'scripts', '--cache']));
+      appendFileSync(join(dir, 'scripts', 'team7', 'script-7.sop'), `\n# touched again ${r}\n`);
+      buildWarm.push(sop(dir, ['build', 'scripts', '--cache']));
+    }
+    console.log(`| \`sop build --cache\`, cold | ${fmt(median(buildCold))} | ${pct(median(buildCold), cold)} | |`);
+    console.log(`| \`sop build --cache\`, one script touched | ${fmt(median(buildWarm))} | ${pct(median(buildWarm), cold)} | |`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});

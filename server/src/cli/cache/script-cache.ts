@@ -1,0 +1,129 @@
+/**
+ * Decides, per script, whether the cached result still holds, and records new results.
+ *
+ * A result holds when the script's bytes, its resolved configuration and the bytes of
+ * every file it imported (transitively; a missing import must still be missing) hash as
+ * they did, every import is still inside the project folder, and, for a command that
+ * writes outputs, the output on disk is byte for byte the one written then. So a changed
+ * import or configuration invalidates exactly the scripts that depend on it.
+ */
+import * as fs from 'node:fs';
+import { parentOf, readRegularFile, removeStaleTemps } from '../files';
+import { hashBytes, hashValue } from '../hash';
+import { productInfo } from '../product';
+import { isInside } from '../project-root';
+import type { ScriptOutcome } from '../script-task';
+import { CACHE_FORMAT, loadCache, saveCache, type CacheEntry } from './cache-file';
+
+export interface CachedResult {
+  entry: CacheEntry;
+  /** For a command with outputs: the hash of the output (`null`: none was written). */
+  output?: string | null;
+}
+
+export class ScriptCache {
+  private readonly entries: Map<string, CacheEntry>;
+  private readonly writable: boolean;
+  private readonly fileHashes = new Map<string, string | null>();
+  private readonly tool: string;
+  private changed = false;
+
+  constructor(
+    private readonly file: string,
+    private readonly cwd: string,
+    private readonly notice: (line: string) => void,
+  ) {
+    this.tool = toolFingerprint();
+    // A run killed while saving the cache may have left its temporary file behind.
+    removeStaleTemps(parentOf(file));
+    const loaded = loadCache(file, this.tool, cwd, notice);
+    this.entries = loaded.entries;
+    this.writable = loaded.writable;
+  }
+
+  /** The cached result of a script, or `undefined` when anything it depends on changed. */
+  lookup(uri: string, scriptHash: string, configHash: string, root: string, emit?: { key: string; target: string }): CachedResult | undefined {
+    const entry = this.entries.get(uri);
+    if (!entry || entry.script !== scriptHash || entry.config !== configHash) return undefined;
+    for (const [dep, hash] of entry.deps) {
+      if (!isInside(dep, root) || this.hashOf(dep) !== hash) return undefined;
+    }
+    if (!emit) return { entry };
+    if (!(emit.key in entry.emits)) return undefined;
+    const output = entry.emits[emit.key];
+    // An output that was written must still be there, unchanged; otherwise it is made again.
+    if (output !== null && hashOfOutput(emit.target) !== output) return undefined;
+    return { entry, output };
+  }
+
+  /** Records a fresh outcome; one with input or write problems is never cached. */
+  record(outcome: ScriptOutcome, scriptHash: string, configHash: string, emitKey?: string): void {
+    if (outcome.inputErrors.length > 0 || outcome.emitted?.writeError) {
+      if (this.entries.delete(outcome.uri)) this.changed = true;
+      return;
+    }
+    const previous = this.entries.get(outcome.uri);
+    const sameInputs =
+      previous && previous.script === scriptHash && previous.config === configHash && JSON.stringify(previous.deps) === JSON.stringify(outcome.deps);
+    const emits = sameInputs ? { ...previous.emits } : {};
+    if (emitKey !== undefined && outcome.emitted) emits[emitKey] = outcome.emitted.output;
+    this.entries.set(outcome.uri, {
+      script: scriptHash,
+      config: configHash,
+      deps: outcome.deps,
+      findings: outcome.findings,
+      unparsed: outcome.unparsed,
+      emits,
+    });
+    this.changed = true;
+  }
+
+  /** Saves the cache when anything changed, dropping the entries of scripts that are gone. */
+  save(): void {
+    if (!this.writable) return;
+    for (const uri of this.entries.keys()) {
+      if (!fs.existsSync(uri)) {
+        this.entries.delete(uri);
+        this.changed = true;
+      }
+    }
+    if (this.changed) saveCache(this.file, this.tool, this.entries, this.cwd, this.notice);
+  }
+
+  private hashOf(uri: string): string | null {
+    let hash = this.fileHashes.get(uri);
+    if (hash === undefined) {
+      hash = hashOfOutput(uri);
+      this.fileHashes.set(uri, hash);
+    }
+    return hash;
+  }
+}
+
+/** The key of an emitter's outputs: the command, its options and the project folder. */
+export function emitKey(kind: string, options: Record<string, unknown>, root: string): string {
+  return hashValue({ kind, options, root });
+}
+
+function hashOfOutput(uri: string): string | null {
+  try {
+    return hashBytes(readRegularFile(uri));
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The version of the tool, as the cache knows it: the package's version, the cache's
+ * format, and a hash of the running bundle, so that a rebuilt checkout (whose version did
+ * not change) never reuses results of different code.
+ */
+function toolFingerprint(): string {
+  let code = '';
+  try {
+    code = hashBytes(fs.readFileSync(__filename)).slice(0, 16);
+  } catch {
+    // No file to hash (an unusual loader): the version alone must do.
+  }
+  return `${productInfo().version} ${CACHE_FORMAT} ${code}`;
+}

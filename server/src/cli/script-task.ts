@@ -1,0 +1,137 @@
+/**
+ * The work done for one script of a `check` or `build` run, the same in a worker thread
+ * and in the main thread (`--jobs 1`): load it with its imports, lint it, and hand it to
+ * the command's emitter (build: compile and write the JSON). Its input and its outcome are
+ * plain data, so they cross a thread boundary and sit in the cache file as they are.
+ */
+import { LineIndex, type Finding, type SopConfig, type SopServices } from '../language';
+import { InputError } from './errors';
+import { displayPath, readSourceBytes } from './files';
+import { EMITTERS, type EmitOutcome } from './emitters';
+import { hashBytes } from './hash';
+import { isInside, rootRelative } from './project-root';
+
+const MESSAGES = {
+  outsideProject: (at: string, path: string, root: string) =>
+    `${at}: error: the import "${path}" is outside the project folder ${root}; pass --root, or put sop.config.json in the project's top folder`,
+};
+
+/** What every task of a run shares; sent once to each worker. */
+export interface TaskSetup {
+  cwd: string;
+  /** The project folder (see `project-root.ts`). */
+  root: string;
+  /** The distinct configurations of the run; tasks refer to them by index. */
+  configs: SopConfig[];
+  /** The emitter to run on clean scripts (`EMITTERS`), or none for `check`. */
+  emit?: { kind: string; options: Record<string, unknown> };
+}
+
+export interface TaskInput {
+  uri: string;
+  /** The script's text, already read (and hashed) by the main thread. */
+  text: string;
+  config: number;
+  /** Where the emitter writes this script's output. */
+  target?: string;
+}
+
+/** A finding with its place resolved, and its file kept as a document identity. */
+export interface PlacedFinding {
+  uri: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  rule: string;
+  severity: Finding['severity'];
+  message: string;
+}
+
+export interface ScriptOutcome {
+  uri: string;
+  findings: PlacedFinding[];
+  /** Every file the script imports, transitively, with the hash of what was read (`null`: missing). */
+  deps: [string, string | null][];
+  /** True when the script or a file it imports has syntax errors. */
+  unparsed: boolean;
+  /** Problems with the inputs (an unreadable import, one outside the project), one line each. */
+  inputErrors: string[];
+  emitted?: EmitOutcome;
+}
+
+export async function runScriptTask(input: TaskInput, setup: TaskSetup, services: SopServices): Promise<ScriptOutcome> {
+  const { cwd, root } = setup;
+  const deps = new Map<string, string | null>();
+  const inputErrors: string[] = [];
+  const host = {
+    readFile: (uri: string): Promise<string | undefined> => {
+      try {
+        const source = readSourceBytes(uri, cwd);
+        deps.set(uri, hashBytes(source.bytes));
+        return Promise.resolve(source.text);
+      } catch (error) {
+        if (!(error instanceof InputError)) throw error;
+        // A missing import is the `unresolved-import` finding; one that exists but cannot
+        // be read is an input problem the user must also hear about.
+        deps.set(uri, null);
+        if (!error.missing) inputErrors.push(error.message);
+        return Promise.resolve(undefined);
+      }
+    },
+  };
+  const program = await services.loadProgram(services.parse(input.uri, input.text), host);
+  const config = setup.configs[input.config];
+  const findings = services.lint(program, config);
+  // The parser keeps each document's last parse to speed up the next. A batch run parses
+  // each of its scripts once, so that memory is given back at once; imported files stay,
+  // since the next script may well import them too.
+  services.forget(input.uri);
+
+  const indexes = new Map<string, LineIndex>();
+  for (const [uri, file] of program.files) indexes.set(uri, new LineIndex(file.text));
+  for (const link of program.imports) {
+    if (isInside(link.uri, root)) continue;
+    const position = indexes.get(link.from)!.positionAt(link.path.span.start);
+    const at = `${displayPath(link.from, cwd)}:${position.line + 1}:${position.character + 1}`;
+    inputErrors.push(MESSAGES.outsideProject(at, link.path.value, `${displayPath(root, cwd)}/`));
+  }
+
+  const outcome: ScriptOutcome = {
+    uri: input.uri,
+    findings: findings.map((f) => place(f, indexes)),
+    deps: [...deps].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)),
+    unparsed: [...program.files.values()].some((file) => file.errors.length > 0),
+    inputErrors: [...new Set(inputErrors)],
+  };
+  if (setup.emit && input.target !== undefined) {
+    const emitter = EMITTERS[setup.emit.kind];
+    const clean = !outcome.unparsed && outcome.inputErrors.length === 0 && !findings.some((f) => f.severity === 'error');
+    outcome.emitted = emitter({
+      services,
+      program,
+      clean,
+      target: input.target,
+      cwd,
+      displayPath: (uri) => rootRelative(uri, root),
+      options: setup.emit.options,
+    });
+  }
+  return outcome;
+}
+
+function place(finding: Finding, indexes: ReadonlyMap<string, LineIndex>): PlacedFinding {
+  const index = indexes.get(finding.uri) ?? new LineIndex('');
+  const start = index.positionAt(finding.span.start);
+  const end = index.positionAt(finding.span.end);
+  return {
+    uri: finding.uri,
+    line: start.line + 1,
+    column: start.character + 1,
+    endLine: end.line + 1,
+    endColumn: end.character + 1,
+    rule: finding.rule,
+    severity: finding.severity,
+    message: finding.message,
+  };
+}

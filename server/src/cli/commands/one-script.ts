@@ -4,7 +4,7 @@
  * partial tree would silently drop steps from the diagram or the walk.
  */
 import { importFindings } from '../../language/program';
-import type { Program, SopServices } from '../../language';
+import { EN, type Messages, type Program, type SopServices } from '../../language';
 import { InputError, UsageError } from '../errors';
 import { displayPath, readSource, toUri } from '../files';
 import { compactLine } from '../formats/lines';
@@ -69,17 +69,17 @@ export async function loadScript(uri: string, services: SopServices, io: Io): Pr
  * The problems that make a program impossible to draw or walk: syntax errors in any of its
  * files and imports that cannot be found, located, in load order.
  */
-export function unusableProgram(loaded: LoadedScript): LocatedFinding[] {
+export function unusableProgram(loaded: LoadedScript, messages: Messages = EN): LocatedFinding[] {
   const { program, locator } = loaded;
   const out: LocatedFinding[] = [];
   for (const [uri, file] of program.files) {
     for (const error of file.errors) {
-      out.push(locator.locate({ rule: 'syntax', severity: 'error', message: error.message, uri, span: error.span }));
+      out.push(locator.locate({ rule: 'syntax', severity: 'error', message: messages.format(error.message), uri, span: error.span }));
     }
     // An import that exists but has syntax errors is reported by those errors above.
     const missing = new Set(program.imports.filter((l) => l.from === uri && !l.found).map((l) => l.path.span.start));
     for (const finding of importFindings(program, uri)) {
-      if (missing.has(finding.span.start)) out.push(locator.locate({ ...finding, severity: 'error' }));
+      if (missing.has(finding.span.start)) out.push(locator.locate({ ...finding, message: messages.format(finding.message), severity: 'error' }));
     }
   }
   return out;

@@ -6,6 +6,7 @@
 import type { Node } from 'jsonc-parser';
 import type { Span } from '../ast';
 import type { Severity } from '../finding';
+import type { LocalizedText } from '../i18n/messages';
 import { createPhraseMatcher } from '../lexicon/matcher';
 import { normalizePhrase } from '../lexicon/normalize';
 import { compilePattern } from '../lexicon/pattern';
@@ -80,6 +81,12 @@ function readEntry(node: Node, index: number, report: ConfigReport): EntryResult
     fail(v, `"${name}" must be a non-empty string, not ${describe(v)}`);
     return undefined;
   };
+  // A text a reader sees may be given per locale: { "zh-CN": "…", "en": "…" }.
+  const localized = (name: string, required: boolean): LocalizedText | undefined => {
+    const v = value(name);
+    if (v?.type !== 'object') return text(name, required);
+    return readLocalized(v, name, fail, false);
+  };
 
   const idNode = value('id');
   const id = text('id', false) ?? `user-${index + 1}`;
@@ -118,8 +125,8 @@ function readEntry(node: Node, index: number, report: ConfigReport): EntryResult
       if (!compiled.ok) fail(patternNode, compiled.message);
     }
   }
-  const message = text('message', true);
-  const reason = text('reason', false);
+  const message = localized('message', true);
+  const reason = localized('reason', false);
   const suggest = readSuggestions(value('suggest'), fail);
   const examples = readExamples(value('examples'), fail);
   if (!ok || message === undefined || (phrase === undefined && pattern === undefined)) return undefined;
@@ -137,15 +144,45 @@ function readEntry(node: Node, index: number, report: ConfigReport): EntryResult
 
 type Fail = (at: Node | Span, message: string) => void;
 
-function readSuggestions(node: Node | undefined, fail: Fail): string[] {
+/**
+ * `{ "zh-CN": "…", "en": "…" }`: texts by locale tag. Tags are not limited to the
+ * catalogs' languages (a team may write texts for a language SOP Studio does not speak
+ * yet); the reader's locale picks one, English is the fallback.
+ */
+function readLocalized(node: Node, name: string, fail: Fail, allowEmpty: boolean): LocalizedText | undefined {
+  const texts: Record<string, string> = {};
+  let ok = true;
+  for (const property of node.children ?? []) {
+    const [keyNode, valueNode] = property.children ?? [];
+    const tag = String(keyNode?.value);
+    if (!/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/i.test(tag)) {
+      fail(keyNode, `"${tag}" is not a locale tag: use tags such as "zh-CN" and "en" as the keys of "${name}"`);
+      ok = false;
+    } else if (valueNode?.type !== 'string' || (!allowEmpty && valueNode.value.trim() === '')) {
+      fail(valueNode ?? keyNode, `"${name}"."${tag}" must be a non-empty string`);
+      ok = false;
+    } else texts[tag] = valueNode.value;
+  }
+  if (ok && Object.keys(texts).length === 0) {
+    fail(node, `"${name}" needs at least one text, e.g. { "zh-CN": "…", "en": "…" }`);
+    return undefined;
+  }
+  return ok ? texts : undefined;
+}
+
+function readSuggestions(node: Node | undefined, fail: Fail): LocalizedText[] {
   if (!node) return [];
   if (node.type !== 'array') {
     fail(node, `"suggest" must be an array of replacement strings, not ${describe(node)}`);
     return [];
   }
-  const list: string[] = [];
+  const list: LocalizedText[] = [];
   for (const item of node.children ?? []) {
     if (item.type === 'string') list.push(item.value);
+    else if (item.type === 'object') {
+      const texts = readLocalized(item, 'suggest', fail, true);
+      if (texts) list.push(texts);
+    }
     else fail(item, `"suggest" must hold strings (use "" to offer deleting the phrase), not ${describe(item)}`);
   }
   return list;

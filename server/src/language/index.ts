@@ -34,6 +34,11 @@ export interface SopServices {
   lintInSteps(program: Program, config: SopConfig): Generator<void, Finding[], void>;
   /** The messages of the services' locale, for every other text an adapter shows. */
   readonly messages: Messages;
+  /**
+   * Switches the locale (the language server learns it in `initialize`). The lint caches
+   * keep reports as catalog keys, so they stay valid: only the rendering changes.
+   */
+  setLocale(tag: string | undefined): void;
   compile(program: Program, options?: CompileOptions): CompiledScript;
   format(file: SopFile): FormatResult;
 }
@@ -44,7 +49,7 @@ export interface SopServicesOptions {
 }
 
 export function createSopServices(options: SopServicesOptions = {}): SopServices {
-  const messages = options.locale ? messagesFor(options.locale) : EN;
+  let messages = options.locale ? messagesFor(options.locale) : EN;
   const parsers = new Map<string, SopParser>();
   const parserFor = (uri: string): SopParser => {
     let parser = parsers.get(uri);
@@ -75,9 +80,14 @@ export function createSopServices(options: SopServicesOptions = {}): SopServices
     loadProgram: (root, host) => loadProgram(root, host, parse),
     lint: (program, config) => lintProgram(program, config, lintCacheFor(program.root.uri), messages),
     lintInSteps: (program, config) => lintProgramInSteps(program, config, lintCacheFor(program.root.uri), messages),
-    messages,
+    get messages() {
+      return messages;
+    },
+    setLocale: (tag) => {
+      messages = messagesFor(tag);
+    },
     compile: compileProgram,
-    format: formatFile,
+    format: (file) => formatFile(file, messages),
   };
 }
 

@@ -9,12 +9,12 @@
  * - a script with errors gets no output, and its output from an earlier run is removed:
  *   a pipeline that deploys `out/` must not ship an old version of a script that now fails.
  */
-import { serializeCompiled } from '../../language';
+import { EN, serializeCompiled } from '../../language';
 import { parseArgs, type OptionSpec } from '../args';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, InputError } from '../errors';
 import { displayPath, removeIfPresent, toUri, writeFileAtomic } from '../files';
-import { renderStylish, plural } from '../formats/stylish';
-import { BUILD_HELP } from '../help';
+import { renderStylish } from '../formats/stylish';
+import { helpText } from '../help';
 import type { Io } from '../io';
 import { HELP_OPTION, LINT_OPTIONS, locatedFindings, printInputErrors, reportConfig, runLint } from './shared';
 
@@ -23,7 +23,7 @@ const OPTIONS: OptionSpec[] = [HELP_OPTION, ...LINT_OPTIONS, { name: 'out', kind
 export async function runBuild(argv: readonly string[], io: Io): Promise<number> {
   const args = parseArgs(argv, OPTIONS, 'build');
   if (args.flags.has('help')) {
-    io.out(BUILD_HELP);
+    io.out(helpText('build', io.messages));
     return EXIT_OK;
   }
   const outRoot = toUri(args.values.get('out') ?? 'out', io.cwd);
@@ -68,8 +68,12 @@ export async function runBuild(argv: readonly string[], io: Io): Promise<number>
   io.out(renderStylish(findings, io.palette));
   for (const note of notes) io.out(`${note}\n`);
   printInputErrors(writeErrors, io);
-  const failures = failed > 0 ? ` (${failed} failed)` : '';
-  const summary = `compiled ${plural(compiled, 'script')} to ${show(outRoot)}/${failures}`;
+  const messages = io.messages ?? EN;
+  const summary = messages.t('cli.build.summary', {
+    scripts: messages.t('cli.count.script', { count: compiled }),
+    out: `${show(outRoot)}/`,
+    failed,
+  });
   io.out(`${failed > 0 ? io.palette.red(summary) : summary}\n`);
 
   if (session.inputErrors.length > 0 || writeErrors.length > 0) return EXIT_USAGE;

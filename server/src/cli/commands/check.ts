@@ -4,8 +4,8 @@
 import { parseArgs, type OptionSpec } from '../args';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError } from '../errors';
 import { FORMATS, renderFindings, type FormatName } from '../formats';
-import { plural } from '../formats/stylish';
-import { CHECK_HELP } from '../help';
+import { EN } from '../../language';
+import { helpText } from '../help';
 import type { Io } from '../io';
 import { tally } from '../located';
 import { suggestClosest } from '../suggest';
@@ -21,7 +21,7 @@ const OPTIONS: OptionSpec[] = [
 export async function runCheck(argv: readonly string[], io: Io): Promise<number> {
   const args = parseArgs(argv, OPTIONS, 'check');
   if (args.flags.has('help')) {
-    io.out(CHECK_HELP);
+    io.out(helpText('check', io.messages));
     return EXIT_OK;
   }
   const format = readFormat(args.values.get('format'));
@@ -32,13 +32,13 @@ export async function runCheck(argv: readonly string[], io: Io): Promise<number>
   if (reportConfig(session, io)) return EXIT_USAGE;
 
   const findings = locatedFindings(session, args.flags.has('quiet'));
-  io.out(renderFindings(format, findings, { palette: io.palette, rules, cwd: io.cwd, fileCount: scripts.scripts.length }));
+  io.out(renderFindings(format, findings, { palette: io.palette, rules, cwd: io.cwd, fileCount: scripts.scripts.length, messages: io.messages }));
 
   const counts = tally(findings);
   if (session.inputErrors.length > 0) return EXIT_USAGE;
   if (counts.error > 0) return EXIT_FINDINGS;
   if (maxWarnings !== undefined && counts.warning > maxWarnings) {
-    io.err(`sop: ${plural(counts.warning, 'warning')} found, more than --max-warnings ${maxWarnings} allows\n`);
+    io.err(`sop: ${(io.messages ?? EN).t('cli.check.too-many-warnings', { warnings: (io.messages ?? EN).t('cli.count.warning', { count: counts.warning }), max: String(maxWarnings) })}\n`);
     return EXIT_FINDINGS;
   }
   return EXIT_OK;

@@ -12,6 +12,7 @@
  */
 import {
   createSopServices,
+  EN,
   EVENT_SPELLINGS,
   parseCallerEvents,
   renderTranscript,
@@ -25,7 +26,7 @@ import { parseArgs, type OptionSpec } from '../args';
 import { ConfigLoader, parseRuleOverrides } from '../config-loader';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, InputError, UsageError } from '../errors';
 import { displayPath } from '../files';
-import { SIMULATE_HELP } from '../help';
+import { helpText } from '../help';
 import type { Io } from '../io';
 import { lintScripts } from '../session';
 import { suggestClosest } from '../suggest';
@@ -48,7 +49,7 @@ const LISTED_IDS = 12;
 export async function runSimulate(argv: readonly string[], io: Io): Promise<number> {
   const args = parseArgs(argv, OPTIONS, 'simulate');
   if (args.flags.has('help')) {
-    io.out(SIMULATE_HELP);
+    io.out(helpText('simulate', io.messages));
     return EXIT_OK;
   }
   const format = chooseFormat(args.values.get('format'), FORMATS, 'simulate');
@@ -59,7 +60,7 @@ export async function runSimulate(argv: readonly string[], io: Io): Promise<numb
 
   const rules = [...RULE_METAS];
   const overrides = parseRuleOverrides(args.lists.get('rule') ?? [], rules, 'simulate');
-  const services = createSopServices();
+  const services = createSopServices({ locale: io.messages?.locale });
   const loader = new ConfigLoader(rules, overrides, io.cwd);
   const session = await lintScripts([uri], { services, loader, cwd: io.cwd });
   if (session.inputErrors.length > 0) {
@@ -73,11 +74,11 @@ export async function runSimulate(argv: readonly string[], io: Io): Promise<numb
   const errors = report.findings.filter((f) => f.severity === 'error').map((f) => session.locator.locate(f));
   // As in `sop build`, a script that did not parse is never run, even with `syntax` turned
   // off: its partial tree would drop steps from the walk without a word.
-  const unparsed = unusableProgram({ uri, program: report.program, locator: session.locator }).filter((f) => f.rule === 'syntax');
+  const unparsed = unusableProgram({ uri, program: report.program, locator: session.locator }, io.messages).filter((f) => f.rule === 'syntax');
   if (errors.length > 0 || unparsed.length > 0) {
     printFindings(errors.length > 0 ? errors : unparsed, io);
     const count = errors.length > 0 ? errors.length : unparsed.length;
-    io.err(`sop simulate: ${shown} not simulated: it has ${count} error${count === 1 ? '' : 's'} (see above, or run "sop check ${shown}")\n`);
+    io.err(`sop simulate: ${(io.messages ?? EN).t('cli.simulate.not-simulated', { file: shown, count })}\n`);
     return EXIT_FINDINGS;
   }
 

@@ -48,7 +48,7 @@ describe('sop in the user\'s language', function () {
   });
 
   it('an unknown locale is English, without an error', () => {
-    for (const env of [{ LANG: 'de_DE.UTF-8' }, { LANG: 'C' }, { LC_ALL: 'xx' }]) {
+    for (const env of [{ LANG: 'de_DE.UTF-8' }, { LANG: 'C' }, { LC_ALL: 'xx' }] as Record<string, string>[]) {
       const result = runSop(['check', 'clean.sop'], { cwd: dir, env });
       assert.equal(result.code, 0, result.stderr);
       assert.equal(result.stderr, '');

@@ -85,6 +85,27 @@ describe('sop in the user\'s language', function () {
     assert.match(github, /^::error file=banned\.sop,line=2,col=8,endLine=2,endColumn=12,title=banned-phrase::服务禁语/m);
   });
 
+  it('reports a broken sop.config.json in Chinese, and picks a lexicon entry\'s text per locale', () => {
+    const broken = makeProject({ 'sop.config.json': '{ "rules": { "long-phrse": "off" } }', 'a.sop': CLEAN });
+    const team = makeProject({
+      'sop.config.json': JSON.stringify({
+        lexicon: [{ phrase: '没办法', message: { 'zh-CN': '请给出可行的下一步', en: 'offer a next step instead' }, suggest: ['我来帮您想办法'] }],
+      }),
+      'a.sop': 'situation a {\n  say "没办法"\n  end\n}\n',
+    });
+    try {
+      const config = runSop(['check', '--locale', 'zh-CN'], { cwd: broken });
+      assert.equal(config.code, 2);
+      assert.match(config.stderr, /^sop\.config\.json:1:14: error: 未知的规则“long-phrse”——您是想写“long-phrase”吗？ \[config\]$/m);
+      assert.match(config.stderr, /^sop: 请先修正上面的配置问题，再重新运行$/m);
+      assert.match(runSop(['check', '--format', 'compact', '--locale', 'zh-CN'], { cwd: team }).stdout, /服务禁语“没办法”：请给出可行的下一步 \[banned-phrase\]/);
+      assert.match(runSop(['check', '--format', 'compact'], { cwd: team }).stdout, /banned phrasing "没办法": offer a next step instead \[banned-phrase\]/);
+    } finally {
+      removeProject(broken);
+      removeProject(team);
+    }
+  });
+
   it('SARIF names the log\'s language and describes the rules in it', () => {
     const zh = JSON.parse(runSop(['check', 'banned.sop', '--format', 'sarif', '--locale', 'zh-CN'], { cwd: dir }).stdout);
     const run = zh.runs[0];

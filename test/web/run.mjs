@@ -10,6 +10,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureChromium, ensureCjkFont, launchChromium } from '../../scripts/ensure-chromium.mjs';
 import { checkRenderedEditor } from './check-rendered-editor.mjs';
+import { checkChineseWorkbench } from './check-locale.mjs';
 import { openWorkbench, root } from './serve-workbench.mjs';
 
 /** The whole run may take this long; headless Chromium can hang without a display. */
@@ -105,6 +106,16 @@ async function main() {
       counts.passed += 1;
     } catch (error) {
       console.error(`  ✘ rendered editor: ${error.message}`);
+      counts.failed += 1;
+    }
+
+    console.log('\n== display language 中文(简体) (Playwright) ==');
+    try {
+      const seen = await checkChineseWorkbench(browser);
+      console.log(`  ✔ command palette and diagnostic in Chinese: "${seen.command}"; "${seen.hover}" (test-results/editor-zh-cn.png)`);
+      counts.passed += 1;
+    } catch (error) {
+      console.error(`  ✘ Chinese display language: ${error.message}`);
       counts.failed += 1;
     }
   } finally {

@@ -6,6 +6,7 @@
  * A broken configuration is never replaced by defaults: its findings are collected, and
  * the commands refuse to run (exit 2) after printing them with the file's position.
  */
+import { EN, type Messages } from '../language';
 import { defaultConfig, findNearestConfig, parseConfig, type SopConfig } from '../language/config';
 import type { Finding, Level } from '../language';
 import type { RuleMeta } from '../language/rule-meta';
@@ -54,6 +55,8 @@ export class ConfigLoader {
     private readonly rules: readonly RuleMeta[],
     private readonly overrides: ReadonlyMap<string, Level>,
     private readonly cwd: string,
+    /** The language of the configuration's findings. */
+    private readonly messages: Messages = EN,
   ) {
     this.defaults = this.applyOverrides(defaultConfig(rules));
   }
@@ -68,7 +71,7 @@ export class ConfigLoader {
     if (!found) return this.defaults;
     const known = this.parsed.get(found.uri);
     if (known) return known;
-    const result = parseConfig(found.uri, found.text, this.rules);
+    const result = parseConfig(found.uri, found.text, this.rules, this.messages);
     this.sources.push({ uri: found.uri, text: found.text });
     this.findings.push(...result.findings);
     const config = this.applyOverrides(result.config);

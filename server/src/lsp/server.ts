@@ -64,6 +64,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
       const index = new LineIndex(text);
       connection.sendDiagnostics({ uri, diagnostics: findings.map((f) => toDiagnostic(f, index, services.messages.locale)) }).catch(() => undefined);
     },
+    () => services.messages,
   );
   const state: SopWorkspace = new SopWorkspace(connection, services, log, host, configs, settings);
 

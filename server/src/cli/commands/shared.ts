@@ -33,7 +33,7 @@ export async function runLint(args: ParsedArgs, io: Io, command: string): Promis
   const overrides = parseRuleOverrides(args.lists.get('rule') ?? [], rules, command);
   const scripts = findScripts(args.positionals, io);
   const services = createSopServices({ locale: io.messages?.locale });
-  const loader = new ConfigLoader(rules, overrides, io.cwd);
+  const loader = new ConfigLoader(rules, overrides, io.cwd, io.messages);
   const session = await lintScripts(scripts.scripts, { services, loader, cwd: io.cwd });
   return { services, rules, scripts, session };
 }

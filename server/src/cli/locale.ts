@@ -4,7 +4,7 @@
  * `LANG`, e.g. `zh_CN.UTF-8`), else English. A locale SOP Studio has no catalog for is
  * English too, without an error: a build machine's `LANG=de_DE.UTF-8` must not break it.
  */
-import { messagesFor, resolveLocale, type Messages } from '../language';
+import { messagesFor, msg, resolveLocale, type Messages } from '../language';
 import { UsageError } from './errors';
 
 export interface LocaleChoice {
@@ -23,7 +23,7 @@ export function chooseLocale(argv: readonly string[], env: NodeJS.ProcessEnv): L
       break;
     }
     if (arg === '--locale') {
-      if (i + 1 >= argv.length || argv[i + 1].startsWith('-')) throw new UsageError('--locale needs a value, e.g. --locale zh-CN');
+      if (i + 1 >= argv.length || argv[i + 1].startsWith('-')) throw new UsageError(msg('cli.locale.needs-value'));
       given = argv[++i];
     } else if (arg.startsWith('--locale=')) {
       given = arg.slice('--locale='.length);

@@ -8,7 +8,7 @@ import { runCheck } from './commands/check';
 import { runFmt } from './commands/fmt';
 import { runGraph } from './commands/graph';
 import { runSimulate } from './commands/simulate';
-import { EXIT_OK, EXIT_USAGE, InputError, UsageError } from './errors';
+import { errorText, EXIT_OK, EXIT_USAGE, InputError, UsageError } from './errors';
 import { helpText } from './help';
 import type { Io } from './io';
 import { chooseLocale } from './locale';
@@ -55,9 +55,9 @@ export async function run(rawArgv: readonly string[], rawIo: Io): Promise<number
 function reportError(error: unknown, io: Io): number {
   if (error instanceof UsageError) {
     const prefix = error.command ? `sop ${error.command}` : 'sop';
-    io.err(`${prefix}: ${error.message}\n${(io.messages ?? EN).t('cli.run-help', { prefix })}\n`);
+    io.err(`${prefix}: ${errorText(error, io.messages)}\n${(io.messages ?? EN).t('cli.run-help', { prefix })}\n`);
   } else if (error instanceof InputError) {
-    io.err(`${error.message}\n`);
+    io.err(`${errorText(error, io.messages)}\n`);
   } else {
     const message = error instanceof Error ? error.message : String(error);
     io.err(`sop: ${(io.messages ?? EN).t('cli.internal-error', { message: message.split('\n')[0] })}\n`);

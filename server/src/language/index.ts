@@ -98,7 +98,7 @@ export type { CompiledScript, CompileOptions } from './compile/compile';
 export type { FormatResult } from './format/format';
 export type { SopConfig } from './config';
 export { LineIndex, lineIndexOf, type Position } from './line-index';
-export { EN, messagesFor, msg, resolveLocale, LOCALES, DEFAULT_LOCALE, type Messages, type Msg, type MessageKey, type Locale, type LocalizedText } from './i18n/messages';
+export { EN, isMsg, messagesFor, msg, resolveLocale, LOCALES, DEFAULT_LOCALE, type Messages, type Msg, type MessageKey, type Locale, type LocalizedText } from './i18n/messages';
 export { parseSop, SopParser } from './parse';
 export { singleFileProgram, loadProgram } from './program';
 export { serializeCompiled };

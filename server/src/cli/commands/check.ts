@@ -4,7 +4,7 @@
 import { parseArgs, type OptionSpec } from '../args';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError } from '../errors';
 import { FORMATS, renderFindings, type FormatName } from '../formats';
-import { EN } from '../../language';
+import { EN, msg } from '../../language';
 import { helpText } from '../help';
 import type { Io } from '../io';
 import { tally } from '../located';
@@ -48,14 +48,12 @@ function readFormat(value: string | undefined): FormatName {
   if (value === undefined) return 'stylish';
   if ((FORMATS as readonly string[]).includes(value)) return value as FormatName;
   const closest = suggestClosest(value, FORMATS);
-  throw new UsageError(
-    `unknown format "${value}"${closest ? ` — did you mean "${closest}"?` : ''} (formats: ${FORMATS.join(', ')})`,
-    'check',
-  );
+  const formats = FORMATS.join(', ');
+  throw new UsageError(closest ? msg('cli.format.unknown.guess', { value, closest, formats }) : msg('cli.format.unknown', { value, formats }), 'check');
 }
 
 function readMaxWarnings(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
-  if (!/^\d+$/.test(value)) throw new UsageError(`--max-warnings needs a whole number of 0 or more (got "${value}")`, 'check');
+  if (!/^\d+$/.test(value)) throw new UsageError(msg('cli.check.max-warnings', { value }), 'check');
   return Number(value);
 }

@@ -4,7 +4,7 @@
  * partial tree would silently drop steps from the diagram or the walk.
  */
 import { importFindings } from '../../language/program';
-import { EN, type Messages, type Program, type SopServices } from '../../language';
+import { EN, msg, type Messages, type Program, type SopServices } from '../../language';
 import { InputError, UsageError } from '../errors';
 import { displayPath, readSource, toUri } from '../files';
 import { compactLine } from '../formats/lines';
@@ -14,9 +14,9 @@ import { suggestClosest } from '../suggest';
 
 /** The one script a command was given; none or several is a usage error. */
 export function singleScript(positionals: readonly string[], io: Io, command: string): string {
-  if (positionals.length === 0) throw new UsageError('name the script, e.g. samples/service.sop', command);
+  if (positionals.length === 0) throw new UsageError(msg('cli.one-script.none'), command);
   if (positionals.length > 1) {
-    throw new UsageError(`takes one script, got ${positionals.length}: ${positionals.map((p) => `"${p}"`).join(' ')}`, command);
+    throw new UsageError(msg('cli.one-script.many', { count: positionals.length, given: positionals.map((p) => `"${p}"`).join(' ') }), command);
   }
   return toUri(positionals[0], io.cwd);
 }
@@ -26,10 +26,8 @@ export function chooseFormat<T extends string>(value: string | undefined, format
   if (value === undefined) return formats[0];
   if ((formats as readonly string[]).includes(value)) return value as T;
   const closest = suggestClosest(value, formats);
-  throw new UsageError(
-    `unknown format "${value}"${closest ? ` — did you mean "${closest}"?` : ''} (formats: ${formats.join(', ')})`,
-    command,
-  );
+  const list = formats.join(', ');
+  throw new UsageError(closest ? msg('cli.format.unknown.guess', { value, closest, formats: list }) : msg('cli.format.unknown', { value, formats: list }), command);
 }
 
 export interface LoadedScript {

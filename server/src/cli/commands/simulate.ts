@@ -13,6 +13,7 @@
 import {
   createSopServices,
   EN,
+  msg,
   EVENT_SPELLINGS,
   parseCallerEvents,
   renderTranscript,
@@ -55,7 +56,7 @@ export async function runSimulate(argv: readonly string[], io: Io): Promise<numb
   const format = chooseFormat(args.values.get('format'), FORMATS, 'simulate');
   const uri = singleScript(args.positionals, io, 'simulate');
   const situationId = args.values.get('situation');
-  if (situationId === undefined) throw new UsageError('--situation ID is required: which situation to walk', 'simulate');
+  if (situationId === undefined) throw new UsageError(msg('cli.simulate.needs-situation'), 'simulate');
   const events = readEvents(args.lists.get('events') ?? []);
 
   const rules = [...RULE_METAS];
@@ -96,20 +97,18 @@ function readEvents(values: readonly string[]): CallerEvent[] {
   if (invalid.length > 0) {
     const spellings = [...EVENT_SPELLINGS.keys()];
     const closest = suggestClosest(invalid[0], spellings);
-    throw new UsageError(
-      `--events: unknown event "${invalid[0]}"${closest ? ` — did you mean "${closest}"?` : ''} (events: ${spellings.join(', ')})`,
-      'simulate',
-    );
+    const event = invalid[0];
+    const list = spellings.join(', ');
+    throw new UsageError(closest ? msg('cli.simulate.event.guess', { event, closest, events: list }) : msg('cli.simulate.event', { event, events: list }), 'simulate');
   }
   return events;
 }
 
 function unknownSituation(id: string, ids: readonly string[], shown: string): InputError {
   const closest = suggestClosest(id, ids);
-  let hint = ' (it has no situations)';
-  if (closest) hint = ` — did you mean "${closest}"?`;
-  else if (ids.length > 0) hint = ` (situations: ${ids.slice(0, LISTED_IDS).join(', ')}${ids.length > LISTED_IDS ? ', …' : ''})`;
-  return new InputError(`sop simulate: no situation "${id}" in ${shown} or the files it imports${hint}`);
+  const listed = `${ids.slice(0, LISTED_IDS).join(', ')}${ids.length > LISTED_IDS ? ', …' : ''}`;
+  const hint = closest ? msg('cli.simulate.situation.guess', { closest }) : ids.length > 0 ? msg('cli.simulate.situation.list', { listed }) : msg('cli.simulate.situation.none');
+  return new InputError(msg('cli.simulate.no-situation', { id, file: shown, hint }));
 }
 
 /** Hangup, transfer and the agent taking over are how a script ends; anything else is a problem. */

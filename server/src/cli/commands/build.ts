@@ -11,7 +11,7 @@
  */
 import { EN, serializeCompiled } from '../../language';
 import { parseArgs, type OptionSpec } from '../args';
-import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, InputError } from '../errors';
+import { errorText, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, InputError } from '../errors';
 import { displayPath, removeIfPresent, toUri, writeFileAtomic } from '../files';
 import { renderStylish } from '../formats/stylish';
 import { helpText } from '../help';
@@ -60,7 +60,7 @@ export async function runBuild(argv: readonly string[], io: Io): Promise<number>
       compiled++;
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
-      writeErrors.push(error.message);
+      writeErrors.push(errorText(error, io.messages));
     }
   }
 

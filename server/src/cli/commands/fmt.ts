@@ -7,7 +7,7 @@
  */
 import { createSopServices, EN, LineIndex, type Messages } from '../../language';
 import { parseArgs, type OptionSpec } from '../args';
-import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, InputError } from '../errors';
+import { errorText, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, InputError } from '../errors';
 import { displayPath, readSource, writeFileAtomic } from '../files';
 import { compactLine } from '../formats/lines';
 import { helpText } from '../help';
@@ -52,7 +52,7 @@ export async function runFmt(argv: readonly string[], io: Io): Promise<number> {
       }
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
-      inputErrors.push(error.message);
+      inputErrors.push(errorText(error, io.messages));
     }
   }
   printInputErrors(inputErrors, io);

@@ -122,7 +122,18 @@ function createMessages(locale: Locale): Messages {
     }
     return text(value as LocalizedText);
   };
+  // A `Msg` is immutable and the lint caches hand the same objects back for every
+  // unchanged situation, so each is rendered once per locale, not once per keystroke.
+  const rendered = new WeakMap<Msg, string>();
   const format = (message: Msg): string => {
+    let text = rendered.get(message);
+    if (text === undefined) {
+      text = formatNow(message);
+      rendered.set(message, text);
+    }
+    return text;
+  };
+  const formatNow = (message: Msg): string => {
     const values: Record<string, string | number> = {};
     for (const [name, value] of Object.entries(message.args ?? {})) values[name] = render(value);
     try {

@@ -118,7 +118,7 @@ function defaultOptions(rule: Rule): RuleOptions {
  */
 export function suppressionFix(file: SopFile, finding: Finding, messages: Messages = EN): Fix {
   const { text } = file;
-  const title = messages.t('fix.suppress', { rule: finding.rule });
+  const title = suppressionTitle(messages, finding.rule);
   const lineStart = lineStartOf(text, finding.span.start);
   if (lineStart > 0) {
     const existing = commentAloneOn(file, previousLineStart(text, lineStart));
@@ -131,6 +131,22 @@ export function suppressionFix(file: SopFile, finding: Finding, messages: Messag
   const indent = indentAt(text, finding.span.start);
   const newText = `${indent}# sop-disable-next-line ${finding.rule}${eolOf(text)}`;
   return { title, edits: [{ span: { start: lineStart, end: lineStart }, newText }] };
+}
+
+/** "Suppress <rule> on this line", rendered once per locale and rule (every finding offers it). */
+const suppressionTitles = new WeakMap<Messages, Map<string, string>>();
+function suppressionTitle(messages: Messages, rule: string): string {
+  let titles = suppressionTitles.get(messages);
+  if (!titles) {
+    titles = new Map();
+    suppressionTitles.set(messages, titles);
+  }
+  let title = titles.get(rule);
+  if (title === undefined) {
+    title = messages.t('fix.suppress', { rule });
+    titles.set(rule, title);
+  }
+  return title;
 }
 
 /**

@@ -37,8 +37,8 @@ export async function activateClient(
   } catch (error) {
     // Without a server the commands still exist and explain themselves; activation must
     // not fail, or VS Code would report the whole extension as broken.
-    output.error(`The language server did not start: ${error instanceof Error ? error.stack : String(error)}`);
-    void vscode.window.showErrorMessage('SOP: the language server did not start; see the "SOP Studio" output.');
+    output.error(vscode.l10n.t('The language server did not start: {0}', error instanceof Error ? (error.stack ?? error.message) : String(error)));
+    void vscode.window.showErrorMessage(vscode.l10n.t('SOP: the language server did not start; see the "SOP Studio" output.'));
   }
   // The Test Explorer lists cases through the server, so it starts once the server has.
   return { scriptTests: registerScriptTests(context, client, output) };
@@ -46,13 +46,13 @@ export async function activateClient(
 
 /** Stops the server (if it runs) and starts a fresh one, which re-reads every open script. */
 async function restartServer(client: BaseLanguageClient, output: vscode.LogOutputChannel): Promise<void> {
-  output.info('Restarting the language server.');
+  output.info(vscode.l10n.t('Restarting the language server.'));
   try {
     if (client.isRunning()) await client.stop();
     await client.start();
   } catch (error) {
-    output.error(`Restart failed: ${error instanceof Error ? error.stack : String(error)}`);
-    void vscode.window.showErrorMessage('SOP: the language server did not restart; see the "SOP Studio" output.');
+    output.error(vscode.l10n.t('Restart failed: {0}', error instanceof Error ? (error.stack ?? error.message) : String(error)));
+    void vscode.window.showErrorMessage(vscode.l10n.t('SOP: the language server did not restart; see the "SOP Studio" output.'));
   }
 }
 

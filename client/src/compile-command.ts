@@ -24,14 +24,14 @@ export async function compileToJson(
 ): Promise<vscode.Uri | undefined> {
   const uri = target ?? vscode.window.activeTextEditor?.document.uri;
   if (!uri) {
-    void vscode.window.showErrorMessage('SOP: open a .sop script to compile it.');
+    void vscode.window.showErrorMessage(vscode.l10n.t('SOP: open a .sop script to compile it.'));
     return undefined;
   }
   // Opening the document makes sure the server has it, even when the command was run
   // from the explorer on a file that is not open.
   const document = await vscode.workspace.openTextDocument(uri);
   if (document.languageId !== 'sop') {
-    void vscode.window.showErrorMessage(`SOP: ${basename(uri)} is not a .sop script.`);
+    void vscode.window.showErrorMessage(vscode.l10n.t('SOP: {0} is not a .sop script.', basename(uri)));
     return undefined;
   }
 
@@ -40,8 +40,8 @@ export async function compileToJson(
     const params: CompileParams = { uri: client.code2ProtocolConverter.asUri(uri) };
     result = await client.sendRequest<CompileResult>(COMPILE_REQUEST, params);
   } catch (error) {
-    output.error(`Compile ${uri.toString()} failed: ${describe(error)}`);
-    void vscode.window.showErrorMessage(`SOP: the language server could not compile ${basename(uri)}.`);
+    output.error(vscode.l10n.t('Compile {0} failed: {1}', uri.toString(), describe(error)));
+    void vscode.window.showErrorMessage(vscode.l10n.t('SOP: the language server could not compile {0}.', basename(uri)));
     return undefined;
   }
 
@@ -52,7 +52,7 @@ export async function compileToJson(
 
   const outUri = vscode.Uri.joinPath(uri, '..', basename(uri).replace(/\.sop$/i, '') + '.json');
   await vscode.workspace.fs.writeFile(outUri, new TextEncoder().encode(result.json));
-  output.info(`Compiled ${uri.toString()} → ${outUri.toString()}`);
+  output.info(vscode.l10n.t('Compiled {0} → {1}', uri.toString(), outUri.toString()));
   await vscode.window.showTextDocument(outUri, { viewColumn: vscode.ViewColumn.Beside, preview: false });
   return outUri;
 }
@@ -60,15 +60,19 @@ export async function compileToJson(
 /** Lists every error in the output channel and summarises them in one notification. */
 function reportErrors(uri: vscode.Uri, errors: CompileError[], output: vscode.LogOutputChannel): void {
   const name = basename(uri);
-  output.warn(`Not compiled: ${name} has ${errors.length} error(s); nothing was written.`);
+  output.warn(vscode.l10n.t('Not compiled: {0} has {1} error(s); nothing was written.', name, errors.length));
   for (const e of errors) output.warn(`  ${name}:${e.line}:${e.column}: ${e.message}`);
   const first = errors[0];
-  const summary = first
-    ? `${name}:${first.line}:${first.column}: ${first.message}` +
-      (errors.length > 1 ? ` (and ${errors.length - 1} more)` : '')
-    : `${name} could not be compiled.`;
+  const located = first ? `${name}:${first.line}:${first.column}: ${first.message}` : '';
+  const summary = !first
+    ? vscode.l10n.t('{0} could not be compiled.', name)
+    : errors.length > 1
+      ? vscode.l10n.t('{0} (and {1} more)', located, errors.length - 1)
+      : located;
+  // The button's label is compared with the choice, so it is translated once.
+  const showAll = vscode.l10n.t('Show All');
   void vscode.window
-    .showErrorMessage(`SOP: not compiled, nothing written. ${summary}`, 'Show All')
+    .showErrorMessage(vscode.l10n.t('SOP: not compiled, nothing written. {0}', summary), showAll)
     .then((choice) => {
       if (choice) output.show(true);
     });

@@ -39,6 +39,10 @@ export function runSop(args: readonly string[], options: RunOptions): RunResult 
   delete env.NO_COLOR;
   delete env.FORCE_COLOR;
   delete env.SOP_DEBUG;
+  // The CLI speaks the locale of these; tests choose theirs explicitly (English by default).
+  delete env.LC_ALL;
+  delete env.LC_MESSAGES;
+  delete env.LANG;
   const result = spawnSync(process.execPath, [options.entry ?? SOP, ...args], {
     cwd: options.cwd,
     env: { ...env, ...options.env },

@@ -10,7 +10,7 @@ import { join, relative } from 'node:path';
 import type { Finding } from '../../server/src/language/finding';
 import { applyEdits } from '../../server/src/language/lint/edits';
 import { RULES } from '../../server/src/language/lint/registry';
-import { compareFindings, configFor, lintText, parseExpectations } from './harness';
+import { compareFindings, compareFindingsIgnoringMessages, configFor, lintText, parseExpectations } from './harness';
 
 const FIXTURES = join(__dirname, 'fixtures');
 
@@ -44,6 +44,17 @@ describe('lint fixtures', () => {
         const findings = await lintText(path, text, configFor(path));
         const problems = compareFindings(name, text, findings, expectations);
         assert.ok(problems.length === 0, `\n${problems.join('\n')}`);
+      });
+
+      it('reports the same findings in zh-CN (rule ids and positions), with Chinese messages', async () => {
+        const { expectations } = parseExpectations(text);
+        const findings = await lintText(path, text, configFor(path), 'zh-CN');
+        const problems = compareFindingsIgnoringMessages(name, text, findings, expectations);
+        assert.ok(problems.length === 0, `\n${problems.join('\n')}`);
+        for (const finding of findings) {
+          assert.match(finding.message, /\p{Script=Han}/u, `${finding.rule}: "${finding.message}" is not in Chinese`);
+          for (const fix of finding.fixes ?? []) assert.match(fix.title, /\p{Script=Han}/u, `${finding.rule}: fix "${fix.title}" is not in Chinese`);
+        }
       });
 
       it('offers quick fixes that remove their finding', async () => {

@@ -87,3 +87,27 @@ describe('docs/rules.md', () => {
     });
   }
 });
+
+describe('docs/zh-CN/rules.md', () => {
+  const zh = readFileSync(join(ROOT, 'docs', 'zh-CN', 'rules.md'), 'utf8');
+  const codeBlocks = (text: string) => [...text.matchAll(/```(?:sop|json)\n([\s\S]*?)```/g)].map((m) => m[1]);
+
+  it('has the same rule sections as the English page (the anchors diagnostics link to)', () => {
+    const headings = [...zh.matchAll(/^## (.+)$/gm)].map((m) => m[1].trim());
+    assert.deepEqual(headings, RULES.map((r) => r.meta.id));
+  });
+
+  it('shows exactly the English examples, so they are checked the same way', () => {
+    assert.deepEqual(codeBlocks(zh), codeBlocks(DOC));
+  });
+
+  it('states each rule\'s default severity and options', () => {
+    for (const rule of RULES) {
+      const start = zh.indexOf(`## ${rule.meta.id}\n`);
+      const end = zh.indexOf('\n## ', start + 1);
+      const body = zh.slice(start, end < 0 ? undefined : end);
+      assert.match(body, new RegExp(`\\*\\*默认级别：\\*\\* ${rule.meta.severity}\\b`), rule.meta.id);
+      for (const name of Object.keys(rule.meta.options ?? {})) assert.ok(body.includes(`\`${name}\``), `${rule.meta.id}: ${name}`);
+    }
+  });
+});

@@ -64,6 +64,8 @@ export interface StartOptions {
   workspaceFolders?: string[];
   /** Extra options for the server's `node` (the benchmark passes `--expose-gc`). */
   nodeArgs?: string[];
+  /** The editor's display language sent as `initialize`'s `locale` (none by default). */
+  locale?: string;
 }
 
 interface Waiter {
@@ -134,6 +136,7 @@ export class LspTestClient {
     const client = new LspTestClient(child, connection, options);
     client.initializeResult = await connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
+      ...(options.locale ? { locale: options.locale } : {}),
       rootUri: options.workspaceFolders?.[0] ?? null,
       workspaceFolders: options.workspaceFolders?.map((uri) => ({ uri, name: uri.slice(uri.lastIndexOf('/') + 1) })) ?? null,
       initializationOptions: options.initializationOptions ?? { diagnosticsDelay: 0 },

@@ -104,7 +104,10 @@ describe('extension manifest', () => {
       ...c.jsonValidation.map((j: { url: string }) => j.url),
       ...c.yamlValidation.map((y: { url: string }) => y.url),
     ];
-    for (const path of paths) assert.ok(existsSync(join(root, path)), `${path} exists`);
+    // A `%key%` is the manifest's localisation: each package.nls*.json names a file.
+    const nls = ['package.nls.json', 'package.nls.zh-cn.json'].map((f) => JSON.parse(readFileSync(join(root, f), 'utf8')));
+    const resolved = paths.flatMap((path: string) => (/^%.+%$/.test(path) ? nls.map((n) => n[path.slice(1, -1)]) : [path]));
+    for (const path of resolved) assert.ok(path && existsSync(join(root, path)), `${path} exists`);
   });
 
   it('declares the entries the build writes', () => {

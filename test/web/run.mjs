@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { ensureChromium, ensureCjkFont, launchChromium } from '../../scripts/ensure-chromium.mjs';
 import { ensureWebToolchain } from '../../scripts/ensure-web-toolchain.mjs';
 import { checkRenderedEditor } from './check-rendered-editor.mjs';
+import { checkChineseWorkbench } from './check-locale.mjs';
 import { openWorkbench, root } from './serve-workbench.mjs';
 
 /** The whole run may take this long; headless Chromium can hang without a display. */
@@ -107,6 +108,16 @@ async function main() {
       counts.passed += 1;
     } catch (error) {
       console.error(`  ✘ rendered editor: ${error.message}`);
+      counts.failed += 1;
+    }
+
+    console.log('\n== display language 中文(简体) (Playwright) ==');
+    try {
+      const seen = await checkChineseWorkbench(browser);
+      console.log(`  ✔ workbench in zh-cn: diagnostic "${seen.hover}"; command "${seen.command}" from package.nls.zh-cn.json (the web build alone shows "${seen.byItself}" for a folder extension) (test-results/editor-zh-cn.png)`);
+      counts.passed += 1;
+    } catch (error) {
+      console.error(`  ✘ Chinese display language: ${error.message}`);
       counts.failed += 1;
     }
   } finally {

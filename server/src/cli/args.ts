@@ -3,6 +3,7 @@
  * which does not justify a dependency; this parser knows exactly the forms the help texts
  * promise: `--name value`, `--name=value`, boolean `--name`, `-h`, and `--` to end options.
  */
+import { msg } from '../language';
 import { UsageError } from './errors';
 import { suggestClosest } from './suggest';
 
@@ -53,7 +54,7 @@ export function parseArgs(argv: readonly string[], specs: readonly OptionSpec[],
     }
 
     if (spec.kind === 'flag') {
-      if (inline !== undefined) throw new UsageError(`--${spec.name} takes no value`, command);
+      if (inline !== undefined) throw new UsageError(msg('cli.args.no-value', { option: `--${spec.name}` }), command);
       parsed.flags.add(spec.name);
       continue;
     }
@@ -62,12 +63,12 @@ export function parseArgs(argv: readonly string[], specs: readonly OptionSpec[],
       // A following option is never taken as the value (`--out --quiet` is a mistake), but a
       // negative number is, so that `--max-warnings -1` gets a message about the number.
       if (i + 1 >= argv.length || (/^-(?!\d|$)/.test(argv[i + 1]))) {
-        throw new UsageError(`--${spec.name} needs a value`, command);
+        throw new UsageError(msg('cli.args.needs-value', { option: `--${spec.name}` }), command);
       }
       value = argv[++i];
     }
     if (spec.kind === 'value') {
-      if (parsed.values.has(spec.name)) throw new UsageError(`--${spec.name} is given more than once`, command);
+      if (parsed.values.has(spec.name)) throw new UsageError(msg('cli.args.twice', { option: `--${spec.name}` }), command);
       parsed.values.set(spec.name, value);
     } else {
       parsed.lists.set(spec.name, [...(parsed.lists.get(spec.name) ?? []), value]);
@@ -79,6 +80,5 @@ export function parseArgs(argv: readonly string[], specs: readonly OptionSpec[],
 function unknownOption(option: string, specs: readonly OptionSpec[], command: string): UsageError {
   const names = specs.map((s) => `--${s.name}`);
   const closest = suggestClosest(option, names);
-  const hint = closest ? ` — did you mean "${closest}"?` : '';
-  return new UsageError(`unknown option "${option}"${hint}`, command);
+  return new UsageError(closest ? msg('cli.args.unknown.guess', { option, closest }) : msg('cli.args.unknown', { option }), command);
 }

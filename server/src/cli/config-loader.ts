@@ -6,6 +6,7 @@
  * A broken configuration is never replaced by defaults: its findings are collected, and
  * the commands refuse to run (exit 2) after printing them with the file's position.
  */
+import { EN, msg, type Messages } from '../language';
 import { defaultConfig, findNearestConfig, parseConfig, type SopConfig } from '../language/config';
 import type { Finding, Level } from '../language';
 import type { RuleMeta } from '../language/rule-meta';
@@ -21,15 +22,15 @@ export function parseRuleOverrides(values: readonly string[], rules: readonly Ru
   const overrides = new Map<string, Level>();
   for (const value of values) {
     const eq = value.indexOf('=');
-    if (eq < 0) throw new UsageError(`--rule expects id=severity, e.g. --rule long-phrase=off (got "${value}")`, command);
+    if (eq < 0) throw new UsageError(msg('cli.rule.shape', { value }), command);
     const id = value.slice(0, eq).trim();
     const level = value.slice(eq + 1).trim();
     if (!ids.includes(id)) {
       const closest = suggestClosest(id, ids);
-      throw new UsageError(`--rule: unknown rule "${id}"${closest ? ` — did you mean "${closest}"?` : ''}`, command);
+      throw new UsageError(closest ? msg('cli.rule.unknown.guess', { id, closest }) : msg('cli.rule.unknown', { id }), command);
     }
     if (!LEVELS.includes(level as Level)) {
-      throw new UsageError(`--rule ${id}: the severity must be one of ${LEVELS.join(', ')} (got "${level}")`, command);
+      throw new UsageError(msg('cli.rule.severity', { id, levels: LEVELS.join(', '), level }), command);
     }
     overrides.set(id, level as Level);
   }
@@ -54,6 +55,8 @@ export class ConfigLoader {
     private readonly rules: readonly RuleMeta[],
     private readonly overrides: ReadonlyMap<string, Level>,
     private readonly cwd: string,
+    /** The language of the configuration's findings. */
+    private readonly messages: Messages = EN,
   ) {
     this.defaults = this.applyOverrides(defaultConfig(rules));
   }
@@ -68,7 +71,7 @@ export class ConfigLoader {
     if (!found) return this.defaults;
     const known = this.parsed.get(found.uri);
     if (known) return known;
-    const result = parseConfig(found.uri, found.text, this.rules);
+    const result = parseConfig(found.uri, found.text, this.rules, this.messages);
     this.sources.push({ uri: found.uri, text: found.text });
     this.findings.push(...result.findings);
     const config = this.applyOverrides(result.config);

@@ -5,6 +5,7 @@
  * Documents are identified by absolute paths written with `/` (the pure language layer
  * does path arithmetic on `/` only); Node's `fs` accepts that form on every platform.
  */
+import { msg, type MessageKey, type Msg } from '../language';
 import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -47,14 +48,12 @@ export function readSourceBytes(uri: string, cwd: string): SourceBytes {
     bytes = readRegularFile(uri);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new InputError(`${shown}: error: cannot read the file (${describeFsError(error)})`, code === 'ENOENT' || code === 'ENOTDIR');
+    throw new InputError(msg('cli.file.unreadable', { file: shown, reason: fsReason(error) }), code === 'ENOENT' || code === 'ENOTDIR');
   }
   const decoded = decodeUtf8(bytes);
   if (!decoded.ok) {
     const byte = decoded.byte.toString(16).toUpperCase().padStart(2, '0');
-    throw new InputError(
-      `${shown}:${decoded.line}:${decoded.column}: error: the file is not UTF-8 text (byte 0x${byte}); save it as UTF-8`,
-    );
+    throw new InputError(msg('cli.file.not-utf8', { at: `${shown}:${decoded.line}:${decoded.column}`, byte }));
   }
   return { text: decoded.text, bom: decoded.bom, bytes };
 }
@@ -108,7 +107,7 @@ export function collectScripts(inputs: readonly string[], cwd: string, accept: (
     try {
       stat = fs.statSync(uri);
     } catch (error) {
-      throw new InputError(`${input}: error: cannot read it (${describeFsError(error)})`);
+      throw new InputError(msg('cli.file.no-input', { file: input, reason: fsReason(error) }));
     }
     if (stat.isDirectory()) {
       bases.push(uri);
@@ -127,7 +126,7 @@ function walk(dir: string, found: Set<string>, cwd: string, accept: (name: strin
   try {
     entries = fs.readdirSync(dir, { withFileTypes: true });
   } catch (error) {
-    throw new InputError(`${displayPath(dir, cwd)}: error: cannot list the folder (${describeFsError(error)})`);
+    throw new InputError(msg('cli.file.unlistable', { file: displayPath(dir, cwd), reason: fsReason(error) }));
   }
   for (const entry of entries) {
     const child = `${dir.endsWith('/') ? dir : `${dir}/`}${entry.name}`;
@@ -197,7 +196,7 @@ export function writeFileAtomic(uri: string, content: string, cwd: string): void
     fs.renameSync(temp, uri);
   } catch (error) {
     removeIfPresent(temp);
-    throw new InputError(`${displayPath(uri, cwd)}: error: cannot write the file (${describeFsError(error)})`);
+    throw new InputError(msg('cli.file.unwritable', { file: displayPath(uri, cwd), reason: fsReason(error) }));
   }
 }
 
@@ -242,6 +241,22 @@ export function removeIfPresent(uri: string): boolean {
 }
 
 /** Node's error codes in words a user understands. */
+/** `describeFsError` as a catalog message, for the reader's language. */
+function fsReason(error: unknown): Msg | string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  const key = code && FS_REASONS[code];
+  return key ? msg(key) : describeFsError(error);
+}
+
+const FS_REASONS: Record<string, MessageKey> = {
+  ENOENT: 'cli.fs.ENOENT',
+  EACCES: 'cli.fs.EACCES',
+  EPERM: 'cli.fs.EACCES',
+  EISDIR: 'cli.fs.EISDIR',
+  ENOTDIR: 'cli.fs.ENOTDIR',
+  ENOSPC: 'cli.fs.ENOSPC',
+};
+
 export function describeFsError(error: unknown): string {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   switch (code) {

@@ -3,6 +3,7 @@
  * the commands themselves never touch `process`, which keeps each of them a function of
  * its arguments and this value.
  */
+import type { Messages } from '../language';
 import type { Palette } from './colors';
 import type { ProgressStream } from './progress';
 
@@ -11,6 +12,11 @@ export interface Io {
   env: NodeJS.ProcessEnv;
   /** Colours for the human-readable output on stdout. */
   palette: Palette;
+  /**
+   * The language of messages, summaries and help (`locale.ts`); English when absent.
+   * `run` sets it from `--locale` and the environment.
+   */
+  messages?: Messages;
   out(text: string): void;
   err(text: string): void;
   /** Standard error as a stream, for the progress line (shown only when it is a terminal). */

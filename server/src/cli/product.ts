@@ -52,9 +52,11 @@ function repositoryUrl(pkg: Record<string, unknown>): string | undefined {
  * address, so it is the repository's page when `package.json` names a repository and the
  * installed file otherwise.
  */
-export function ruleHelpUri(ruleId: string): string {
+export function ruleHelpUri(ruleId: string, locale = 'en'): string {
   const info = productInfo();
-  if (info.repository) return `${info.repository}/blob/HEAD/docs/rules.md#${ruleId}`;
+  // Every language but English has its page in docs/<locale>/ (docs/zh-CN/rules.md).
+  const page = locale === 'en' ? 'docs/rules.md' : `docs/${locale}/rules.md`;
+  if (info.repository) return `${info.repository}/blob/HEAD/${page}#${ruleId}`;
   const root = info.root ?? process.cwd();
-  return `${pathToFileURL(path.join(root, 'docs', 'rules.md')).href}#${ruleId}`;
+  return `${pathToFileURL(path.join(root, ...page.split('/'))).href}#${ruleId}`;
 }

@@ -10,10 +10,12 @@ import { runFmt } from './commands/fmt';
 import { runGraph } from './commands/graph';
 import { runSimulate } from './commands/simulate';
 import { runTest } from './commands/test';
-import { EXIT_OK, EXIT_USAGE, InputError, UsageError } from './errors';
-import { MAIN_HELP } from './help';
+import { errorText, EXIT_OK, EXIT_USAGE, InputError, UsageError } from './errors';
+import { helpText } from './help';
 import type { Io } from './io';
+import { chooseLocale } from './locale';
 import { productInfo } from './product';
+import { EN } from '../language';
 import { suggestClosest } from './suggest';
 
 const COMMANDS: Record<string, (argv: readonly string[], io: Io) => Promise<number>> = {
@@ -26,15 +28,18 @@ const COMMANDS: Record<string, (argv: readonly string[], io: Io) => Promise<numb
   export: runExport,
 };
 
-export async function run(argv: readonly string[], io: Io): Promise<number> {
-  const [command, ...rest] = argv;
+export async function run(rawArgv: readonly string[], rawIo: Io): Promise<number> {
+  let io = rawIo;
   try {
+    const choice = chooseLocale(rawArgv, rawIo.env);
+    io = { ...rawIo, messages: rawIo.messages ?? choice.messages };
+    const [command, ...rest] = choice.argv;
     if (command === undefined) {
-      io.err(MAIN_HELP);
+      io.err(helpText('main', io.messages));
       return EXIT_USAGE;
     }
     if (command === '--help' || command === '-h' || command === 'help') {
-      io.out(MAIN_HELP);
+      io.out(helpText('main', io.messages));
       return EXIT_OK;
     }
     if (command === '--version' || command === '-v') {
@@ -44,7 +49,8 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     const handler = COMMANDS[command];
     if (handler) return await handler(rest, io);
     const closest = suggestClosest(command, Object.keys(COMMANDS));
-    throw new UsageError(`unknown command "${command}"${closest ? ` — did you mean "${closest}"?` : ''}`);
+    const messages = io.messages ?? EN;
+    throw new UsageError(closest ? messages.t('cli.unknown-command.guess', { command, closest }) : messages.t('cli.unknown-command', { command }));
   } catch (error) {
     return reportError(error, io);
   }
@@ -53,12 +59,12 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
 function reportError(error: unknown, io: Io): number {
   if (error instanceof UsageError) {
     const prefix = error.command ? `sop ${error.command}` : 'sop';
-    io.err(`${prefix}: ${error.message}\nRun "${prefix} --help" for usage.\n`);
+    io.err(`${prefix}: ${errorText(error, io.messages)}\n${(io.messages ?? EN).t('cli.run-help', { prefix })}\n`);
   } else if (error instanceof InputError) {
-    io.err(`${error.message}\n`);
+    io.err(`${errorText(error, io.messages)}\n`);
   } else {
     const message = error instanceof Error ? error.message : String(error);
-    io.err(`sop: internal error: ${message.split('\n')[0]}\n`);
+    io.err(`sop: ${(io.messages ?? EN).t('cli.internal-error', { message: message.split('\n')[0] })}\n`);
     if (io.env.SOP_DEBUG && error instanceof Error && error.stack) io.err(`${error.stack}\n`);
   }
   return EXIT_USAGE;

@@ -100,7 +100,9 @@ export async function runScripts(options: ScriptRunOptions): Promise<ScriptRunRe
   let done = scripts.scripts.length - readable.length;
   const notice = (line: string) => io.err(`${line}\n`);
   const cache = settings.cacheFile ? new ScriptCache(settings.cacheFile, cwd, notice) : undefined;
-  const configHashes = configs.map((config) => hashValue(config));
+  const locale = io.messages?.locale;
+  // Findings are kept with their messages rendered, so the language is part of the key.
+  const configHashes = configs.map((config) => hashValue({ config, locale: locale ?? 'en' }));
   const key = emit ? emitKey(emit.kind, emit.options, root) : undefined;
   const pending: Pending[] = [];
   let cacheHits = 0;
@@ -128,7 +130,7 @@ export async function runScripts(options: ScriptRunOptions): Promise<ScriptRunRe
     });
   }
 
-  const setup: TaskSetup = { cwd, root, configs, ...(emit ? { emit: { kind: emit.kind, options: emit.options } } : {}) };
+  const setup: TaskSetup = { cwd, root, configs, ...(locale ? { locale } : {}), ...(emit ? { emit: { kind: emit.kind, options: emit.options } } : {}) };
   const finish = (p: Pending, outcome: ScriptOutcome) => {
     outcomes[p.index] = outcome;
     cache?.record(outcome, p.scriptHash, p.configHash, key);
@@ -136,7 +138,7 @@ export async function runScripts(options: ScriptRunOptions): Promise<ScriptRunRe
   };
   const threads = threadCount(pending, settings);
   const script = threads > 1 ? workerScript() : undefined;
-  const services = createSopServices();
+  const services = createSopServices({ locale });
   try {
     if (script) {
       await runOnThreads(

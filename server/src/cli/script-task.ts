@@ -25,6 +25,8 @@ export interface TaskSetup {
   configs: SopConfig[];
   /** The emitter to run on clean scripts (`EMITTERS`), or none for `check`. */
   emit?: { kind: string; options: Record<string, unknown> };
+  /** The language the findings' messages are rendered in (`--locale`, the environment). */
+  locale?: string;
 }
 
 export interface TaskInput {

@@ -5,7 +5,7 @@
  */
 import type { Finding, Program, SopConfig, SopServices } from '../language';
 import { ConfigLoader } from './config-loader';
-import { InputError } from './errors';
+import { errorText, InputError } from './errors';
 import { displayPath, readSource } from './files';
 import { Locator } from './located';
 
@@ -48,7 +48,7 @@ export async function lintScripts(scripts: readonly string[], options: SessionOp
       readable.push({ uri, config: await loader.configFor(uri) });
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
-      inputErrors.push(error.message);
+      inputErrors.push(errorText(error, services.messages));
     }
   }
   for (const source of loader.sources) locator.addText(source.uri, source.text);
@@ -66,8 +66,9 @@ export async function lintScripts(scripts: readonly string[], options: SessionOp
         // A missing import is the `unresolved-import` finding; an import that exists but
         // cannot be read is an input problem the user must also hear about.
         if (error instanceof InputError && !error.missing) {
-          if (!reported.has(error.message)) inputErrors.push(error.message);
-          reported.add(error.message);
+          const text = errorText(error, services.messages);
+          if (!reported.has(text)) inputErrors.push(text);
+          reported.add(text);
         }
         return Promise.resolve(undefined);
       }

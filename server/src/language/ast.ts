@@ -5,6 +5,7 @@
  * situation block it was parsed from), so consumers never need to know about the per-block
  * parsing strategy. Line/column positions are derived lazily through `LineIndex`.
  */
+import type { Msg } from './i18n/messages';
 
 /** A half-open range `[start, end)` of UTF-16 code-unit offsets into the document. */
 export interface Span {
@@ -193,7 +194,8 @@ export interface Comment {
 }
 
 export interface SyntaxError {
-  message: string;
+  /** A catalog message, rendered in the reader's language by whoever shows it. */
+  message: Msg;
   span: Span;
 }
 

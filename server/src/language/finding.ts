@@ -15,9 +15,12 @@ export interface TextEdit {
   newText: string;
 }
 
-/** A repair offered with a finding; `safe` fixes may be applied by "fix all" unattended. */
-export interface Fix {
-  title: string;
+/**
+ * A repair offered with a finding; `safe` fixes may be applied by "fix all" unattended.
+ * Rules give the title as a message (`Fix<Msg>`); findings carry it rendered.
+ */
+export interface Fix<Title = string> {
+  title: Title;
   edits: TextEdit[];
   safe?: boolean;
 }
@@ -25,7 +28,10 @@ export interface Fix {
 export interface Finding {
   rule: string;
   severity: Severity;
+  /** Rendered in the locale the lint was asked for (English by default). */
   message: string;
+  /** The catalog key the message was rendered from (SARIF's `message.id`). */
+  messageId?: string;
   /** The file the finding is about (the `uri` of its `SopFile`, or a config file). */
   uri: string;
   span: Span;

@@ -11,6 +11,7 @@ import { lintProgram, lintProgramInSteps } from './lint/lint';
 import { SituationReportCache } from './lint/situation-cache';
 import { SopParser } from './parse';
 import { loadProgram, type FileHost, type Program } from './program';
+import { EN, messagesFor, type Messages } from './i18n/messages';
 
 export interface SopServices {
   /** Parses a document, reusing the unchanged situations of its previous parse. */
@@ -24,15 +25,31 @@ export interface SopServices {
   forget(uri: string): void;
   /** The document with everything it imports. */
   loadProgram(root: SopFile, host: FileHost): Promise<Program>;
-  /** Lints the program's root; unchanged situations of the same document are not re-checked. */
+  /**
+   * Lints the program's root; unchanged situations of the same document are not re-checked.
+   * Messages come out in the services' locale (`createSopServices({ locale })`).
+   */
   lint(program: Program, config: SopConfig): Finding[];
   /** The same lint, pausing between rules so an editor can answer other requests meanwhile. */
   lintInSteps(program: Program, config: SopConfig): Generator<void, Finding[], void>;
+  /** The messages of the services' locale, for every other text an adapter shows. */
+  readonly messages: Messages;
+  /**
+   * Switches the locale (the language server learns it in `initialize`). The lint caches
+   * keep reports as catalog keys, so they stay valid: only the rendering changes.
+   */
+  setLocale(tag: string | undefined): void;
   compile(program: Program, options?: CompileOptions): CompiledScript;
   format(file: SopFile): FormatResult;
 }
 
-export function createSopServices(): SopServices {
+export interface SopServicesOptions {
+  /** A BCP 47 tag or POSIX name (`zh-cn`, `zh_CN.UTF-8`); English when absent or unsupported. */
+  locale?: string;
+}
+
+export function createSopServices(options: SopServicesOptions = {}): SopServices {
+  let messages = options.locale ? messagesFor(options.locale) : EN;
   const parsers = new Map<string, SopParser>();
   const parserFor = (uri: string): SopParser => {
     let parser = parsers.get(uri);
@@ -61,10 +78,16 @@ export function createSopServices(): SopServices {
       lintCaches.delete(uri);
     },
     loadProgram: (root, host) => loadProgram(root, host, parse),
-    lint: (program, config) => lintProgram(program, config, lintCacheFor(program.root.uri)),
-    lintInSteps: (program, config) => lintProgramInSteps(program, config, lintCacheFor(program.root.uri)),
+    lint: (program, config) => lintProgram(program, config, lintCacheFor(program.root.uri), messages),
+    lintInSteps: (program, config) => lintProgramInSteps(program, config, lintCacheFor(program.root.uri), messages),
+    get messages() {
+      return messages;
+    },
+    setLocale: (tag) => {
+      messages = messagesFor(tag);
+    },
     compile: compileProgram,
-    format: formatFile,
+    format: (file) => formatFile(file, messages),
   };
 }
 
@@ -75,6 +98,7 @@ export type { CompiledScript, CompileOptions } from './compile/compile';
 export type { FormatResult } from './format/format';
 export type { SopConfig } from './config';
 export { LineIndex, lineIndexOf, type Position } from './line-index';
+export { EN, isMsg, messagesFor, msg, resolveLocale, LOCALES, DEFAULT_LOCALE, type Messages, type Msg, type MessageKey, type Locale, type LocalizedText } from './i18n/messages';
 export { parseSop, SopParser } from './parse';
 export { singleFileProgram, loadProgram } from './program';
 export { serializeCompiled };

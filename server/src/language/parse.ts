@@ -15,6 +15,7 @@
  * copies no tree.
  */
 import type { Comment, Situation, SopFile, SyntaxError } from './ast';
+import { msg } from './i18n/messages';
 import { deriveLineIndex, lineIndexOf, type LineIndex } from './line-index';
 import { buildPiece, grammar, type BadLine } from './syntax/build-ast';
 import { fileOf, giveIdentity } from './syntax/parsed-file';
@@ -105,10 +106,9 @@ export const MAX_PIECE_LENGTH = 50_000;
 
 function oversizedPiece(text: string, offset: number, prelude: boolean, comments: Comment[]): Omit<ParsedPiece, 'line'> {
   const firstLineEnd = /[\r\n]/.exec(text)?.index ?? text.length;
-  const what = prelude ? 'the text before the first situation' : 'this situation';
   const error: SyntaxError = {
     span: { start: offset, end: offset + Math.min(firstLineEnd, 200) },
-    message: `${what} is too long to check (${text.length} characters; the limit is ${MAX_PIECE_LENGTH}): split it into smaller situations`,
+    message: msg(prelude ? 'syntax.too-long.prelude' : 'syntax.too-long.situation', { length: String(text.length), limit: String(MAX_PIECE_LENGTH) }),
   };
   const stub = prelude ? undefined : stubSituation(text, offset);
   return { offset, header: {}, decls: stub ? [stub] : [], comments, errors: [error] };
@@ -146,7 +146,7 @@ function matchPiece(documentText: string, bounds: PieceBounds, line: number): Om
   const braceAt = text.indexOf('{');
   const openLine = bounds.prelude || braceAt < 0 ? undefined : line + lineOf(text, braceAt) - 1;
   const error = explainPieceFailure(text, offset, match, openLine);
-  if (error.message.startsWith('missing "}"')) {
+  if (error.message.key === 'syntax.missing-brace') {
     // Close the situation for the author to keep everything above the missing brace.
     const closed = grammar.match(`${text}\n}`, rule);
     if (closed.succeeded()) {

@@ -5,6 +5,7 @@
  */
 import type { Situation, SopFile, StringLit } from './ast';
 import type { Finding } from './finding';
+import { msg, type Msg } from './i18n/messages';
 import { defineLazy } from './lazy';
 import { nonSituationDecls } from './syntax/parsed-file';
 import { resolveImport } from './paths';
@@ -103,8 +104,8 @@ function indexSituations(files: Map<string, SopFile>): Map<string, SituationEntr
 }
 
 /** `unresolved-import` findings for the imports written in `uri`. */
-export function importFindings(program: Program, uri: string): Omit<Finding, 'severity'>[] {
-  const findings: Omit<Finding, 'severity'>[] = [];
+export function importFindings(program: Program, uri: string): (Omit<Finding, 'severity' | 'message'> & { message: Msg })[] {
+  const findings: (Omit<Finding, 'severity' | 'message'> & { message: Msg })[] = [];
   for (const link of program.imports) {
     if (link.from !== uri) continue;
     if (!link.found) {
@@ -112,7 +113,7 @@ export function importFindings(program: Program, uri: string): Omit<Finding, 'se
         rule: 'unresolved-import',
         uri,
         span: link.path.span,
-        message: `cannot find "${link.path.value}" (looked for ${link.uri}): check the path, which is relative to this file`,
+        message: msg('unresolved-import.not-found', { path: link.path.value, uri: link.uri }),
       });
     } else {
       const errors = program.files.get(link.uri)?.errors ?? [];
@@ -121,7 +122,7 @@ export function importFindings(program: Program, uri: string): Omit<Finding, 'se
           rule: 'unresolved-import',
           uri,
           span: link.path.span,
-          message: `"${link.path.value}" has ${errors.length} syntax error${errors.length > 1 ? 's' : ''} (first: ${errors[0].message}): fix that file first`,
+          message: msg('unresolved-import.syntax-errors', { path: link.path.value, count: errors.length, first: errors[0].message }),
         });
       }
     }

@@ -12,6 +12,7 @@ export interface RuleOptionSpec {
   type: RuleOptionType;
   /** The default: durations are given in milliseconds, the rest as they are. */
   default: number | boolean | string;
+  /** The catalog key (a `MessageKey`) of one sentence describing the option. */
   description: string;
 }
 
@@ -19,7 +20,11 @@ export interface RuleMeta {
   /** The stable id, e.g. `missing-fallback`; also the rule's file name. */
   id: string;
   severity: Severity;
-  /** One sentence: what the rule checks. */
+  /**
+   * The catalog key (a `MessageKey`) of one sentence: what the rule checks. Typed as a
+   * string so that hand-written metas (tests) can hold plain text; `test/unit/i18n`
+   * checks that every registered rule's keys are in every catalog.
+   */
   description: string;
   options?: Record<string, RuleOptionSpec>;
 }

@@ -9,12 +9,13 @@ import {
   type CodeActionParams,
   type Connection,
 } from 'vscode-languageserver';
-import { lineIndexOf, type Finding, type Fix, type Span } from '../language';
+import { lineIndexOf, type Finding, type Fix, type Messages, type Span } from '../language';
 import type { TextEdit as SopTextEdit } from '../language/finding';
 import { spansTouch, toDiagnostic, toSpan, toWorkspaceEdit } from './convert';
 import type { LintResult, SopWorkspace } from './documents';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.sop`;
+/** The English title of the "fix all" action (the catalog's `fix.fix-all`). */
 export const FIX_ALL_TITLE = 'Fix all safe problems';
 
 export const codeActionCapabilities = {
@@ -36,9 +37,10 @@ export function registerCodeActions(connection: Connection, workspace: SopWorksp
         if (!result) return [];
         const only = params.context.only;
         const actions: CodeAction[] = [];
-        if (wants(only, CodeActionKind.QuickFix)) actions.push(...quickFixes(uri, result, toSpan(lineIndexOf(result.file), params.range), options));
+        const messages = workspace.services.messages;
+        if (wants(only, CodeActionKind.QuickFix)) actions.push(...quickFixes(uri, result, toSpan(lineIndexOf(result.file), params.range), messages, options));
         if (wants(only, FIX_ALL_KIND)) {
-          const fixAll = fixAllAction(uri, result, options);
+          const fixAll = fixAllAction(uri, result, messages, options);
           if (fixAll) actions.push(fixAll);
         }
         return actions;
@@ -61,13 +63,13 @@ function wants(only: string[] | undefined, kind: string): boolean {
   return !only || only.some((requested) => kind === requested || kind.startsWith(`${requested}.`));
 }
 
-function quickFixes(uri: string, result: LintResult, range: Span, options: CodeActionOptions): CodeAction[] {
+function quickFixes(uri: string, result: LintResult, range: Span, messages: Messages, options: CodeActionOptions): CodeAction[] {
   const index = lineIndexOf(result.file);
   const version = options.versionedEdits ? result.version : undefined;
   const actions: CodeAction[] = [];
   for (const finding of result.findings) {
     if (finding.uri !== uri || !finding.fixes || !spansTouch(finding.span, range)) continue;
-    const diagnostic = toDiagnostic(finding, index);
+    const diagnostic = toDiagnostic(finding, index, messages.locale);
     // A fix the rule marks safe is the one "fix all" would apply: offer it as preferred
     // (VS Code's "auto fix"); a suppression comment never is.
     const preferred = finding.fixes.find((fix) => fix.safe);
@@ -85,12 +87,12 @@ function quickFixes(uri: string, result: LintResult, range: Span, options: CodeA
 }
 
 /** One action applying every safe fix of the document that does not collide with another. */
-function fixAllAction(uri: string, result: LintResult, options: CodeActionOptions): CodeAction | undefined {
+function fixAllAction(uri: string, result: LintResult, messages: Messages, options: CodeActionOptions): CodeAction | undefined {
   const edits = safeEdits(result.findings.filter((f) => f.uri === uri));
   if (edits.length === 0) return undefined;
   const index = lineIndexOf(result.file);
   return {
-    title: FIX_ALL_TITLE,
+    title: messages.t('fix.fix-all'),
     kind: FIX_ALL_KIND,
     edit: toWorkspaceEdit(uri, edits, index, options.versionedEdits ? result.version : undefined),
   };

@@ -18,9 +18,10 @@ export function registerCompileRequest(connection: Connection, workspace: SopWor
       'Compile',
       async (params: CompileParams): Promise<CompileResult> => {
         const uri = params?.uri;
-        if (typeof uri !== 'string') return failure(`sop/compile needs a document uri`);
+        const messages = workspace.services.messages;
+        if (typeof uri !== 'string') return failure(messages.t('compile.no-uri'));
         const program = await workspace.getProgram(uri);
-        if (!program) return failure(`${basenameOf(uri)} cannot be read`);
+        if (!program) return failure(messages.t('compile.unreadable', { file: basenameOf(uri) }));
         const config = await workspace.getConfig(uri);
         const findings = workspace.services.lint(program, config);
         const errors: CompileError[] = [];
@@ -35,7 +36,12 @@ export function registerCompileRequest(connection: Connection, workspace: SopWor
         const script = workspace.services.compile(program, { displayPath: (file) => displayPath(file, folders()) });
         return { json: serializeCompiled(script), errors: [] };
       },
-      failure('the language server failed to compile this script; see the output channel'),
+      // Read when it is sent, so it is in the locale the client gave in `initialize`.
+      {
+        get errors() {
+          return failure(workspace.services.messages.t('compile.failed')).errors;
+        },
+      },
     ),
   );
 }

@@ -8,7 +8,7 @@
  * the editor keeps linting while the author fixes the file.
  */
 import { CONFIG_FILE_NAME, findNearestConfig, parseConfig, type ParsedConfig } from '../language/config';
-import type { Finding, Level, SopConfig } from '../language';
+import { EN, type Finding, type Level, type Messages, type SopConfig } from '../language';
 import { defaultConfig } from '../language/config';
 import type { RuleMeta } from '../language/rule-meta';
 import { dirnameOf } from '../language/paths';
@@ -35,6 +35,8 @@ export class ConfigStore {
     private readonly rules: readonly RuleMeta[],
     private readonly readFile: (uri: string) => Promise<string | undefined>,
     private readonly publish: PublishConfigFindings,
+    /** The language findings are written in (the server's, known after `initialize`). */
+    private readonly messages: () => Messages = () => EN,
   ) {
     this.defaults = defaultConfig(rules);
   }
@@ -102,7 +104,7 @@ export class ConfigStore {
   private load(uri: string, text: string): ParsedConfig {
     const known = this.parsed.get(uri);
     if (known && known.text === text) return known.result;
-    const result = parseConfig(uri, text, this.rules);
+    const result = parseConfig(uri, text, this.rules, this.messages());
     this.parsed.set(uri, { text, result });
     if (result.findings.length > 0 || this.published.has(uri)) {
       this.publish(uri, result.findings, text);

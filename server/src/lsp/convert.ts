@@ -13,11 +13,20 @@ import {
   type TextEdit,
   type WorkspaceEdit,
 } from 'vscode-languageserver';
-import type { Finding, LineIndex, Severity, Span } from '../language';
+import { DEFAULT_LOCALE, type Finding, type LineIndex, type Locale, type Severity, type Span } from '../language';
 import type { TextEdit as SopTextEdit } from '../language/finding';
 
 /** Where each rule is explained; a diagnostic links to `#<rule-id>` in it. */
 export const RULES_DOC_URL = 'https://github.com/sop-studio/sop-studio/blob/main/docs/rules.md';
+
+/**
+ * The rules page in the reader's language: `docs/<locale>/rules.md` for every catalog
+ * language but English (the Chinese page keeps the ids as its headings, so the anchors
+ * are the same).
+ */
+export function rulesDocUrl(locale: Locale = DEFAULT_LOCALE): string {
+  return locale === DEFAULT_LOCALE ? RULES_DOC_URL : RULES_DOC_URL.replace('/docs/rules.md', `/docs/${locale}/rules.md`);
+}
 
 /** Every diagnostic says it comes from here (VS Code shows it next to the message). */
 export const DIAGNOSTIC_SOURCE = 'sop';
@@ -54,16 +63,17 @@ export function spansTouch(a: Span, b: Span): boolean {
 }
 
 /** The anchor of a rule's section in `docs/rules.md` (GitHub's heading slug of the id). */
-export function ruleDocUrl(rule: string): string {
-  return `${RULES_DOC_URL}#${rule.toLowerCase().replace(/[^a-z0-9-]/g, '')}`;
+export function ruleDocUrl(rule: string, locale: Locale = DEFAULT_LOCALE): string {
+  return `${rulesDocUrl(locale)}#${rule.toLowerCase().replace(/[^a-z0-9-]/g, '')}`;
 }
 
-export function toDiagnostic(finding: Finding, index: LineIndex): Diagnostic {
+/** A finding as a diagnostic; its rule link opens the rules page in `locale`. */
+export function toDiagnostic(finding: Finding, index: LineIndex, locale: Locale = DEFAULT_LOCALE): Diagnostic {
   const diagnostic: Diagnostic = {
     range: toRange(index, finding.span),
     severity: SEVERITIES[finding.severity],
     code: finding.rule,
-    codeDescription: { href: ruleDocUrl(finding.rule) },
+    codeDescription: { href: ruleDocUrl(finding.rule, locale) },
     source: DIAGNOSTIC_SOURCE,
     message: finding.message,
   };

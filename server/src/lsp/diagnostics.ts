@@ -89,7 +89,7 @@ export class DiagnosticsScheduler {
       // A change arrived during the run: its own run publishes for the newer version.
       if (!document || document.version !== result.version) return;
       const index = lineIndexOf(result.file);
-      const diagnostics: Diagnostic[] = result.findings.filter((f) => f.uri === uri).map((f) => toDiagnostic(f, index));
+      const diagnostics: Diagnostic[] = result.findings.filter((f) => f.uri === uri).map((f) => toDiagnostic(f, index, this.workspace.services.messages.locale));
       await this.connection.sendDiagnostics({ uri, version: result.version, diagnostics });
     } catch (error) {
       this.workspace.log.error(`Checking ${uri} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);

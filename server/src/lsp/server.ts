@@ -66,8 +66,9 @@ export function startServer(connection: Connection, host: ServerHost): void {
     readFile,
     (uri, findings, text) => {
       const index = new LineIndex(text);
-      connection.sendDiagnostics({ uri, diagnostics: findings.map((f) => toDiagnostic(f, index)) }).catch(() => undefined);
+      connection.sendDiagnostics({ uri, diagnostics: findings.map((f) => toDiagnostic(f, index, services.messages.locale)) }).catch(() => undefined);
     },
+    () => services.messages,
   );
   const state: SopWorkspace = new SopWorkspace(connection, services, log, host, configs, settings);
 
@@ -78,6 +79,9 @@ export function startServer(connection: Connection, host: ServerHost): void {
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     const options = (params.initializationOptions ?? {}) as InitializationOptions;
+    // The editor's display language; findings, fixes, hovers and completion details
+    // follow it, and every other locale falls back to English.
+    services.setLocale(params.locale);
     const delay = options.diagnosticsDelay;
     if (typeof delay === 'number' && Number.isFinite(delay) && delay >= 0) {
       scheduler.delayMs = delay;

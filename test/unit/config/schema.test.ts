@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import Ajv from 'ajv';
 import { buildConfigSchema, parseConfig, schemaRuleIds } from '../../../server/src/language/config';
 import type { RuleMeta } from '../../../server/src/language/rule-meta';
+import { messagesFor } from '../../../server/src/language/i18n/messages';
 import { RULE_METAS as SPEC_RULES } from '../../../server/src/language/lint/registry';
 
 const schemaPath = join(__dirname, '../../../schema/sop-config.schema.json');
@@ -31,6 +32,25 @@ describe('sop-config.schema.json', () => {
     const generated = buildConfigSchema(SPEC_RULES);
     if (process.env.UPDATE_SCHEMA) writeFileSync(schemaPath, `${JSON.stringify(generated, null, 2)}\n`);
     assert.deepEqual(shipped, generated, 'regenerate with UPDATE_SCHEMA=1 npx mocha --import=tsx test/unit/config/schema.test.ts');
+  });
+
+  it('has a Chinese twin, generated with the Chinese catalog (the manifest picks it through package.nls.zh-cn.json)', () => {
+    const zhPath = join(__dirname, '../../../schema/sop-config.schema.zh-cn.json');
+    const generated = buildConfigSchema(SPEC_RULES, messagesFor('zh-CN'));
+    if (process.env.UPDATE_SCHEMA) writeFileSync(zhPath, `${JSON.stringify(generated, null, 2)}\n`);
+    const shippedZh = JSON.parse(readFileSync(zhPath, 'utf8'));
+    assert.deepEqual(shippedZh, generated, 'regenerate with UPDATE_SCHEMA=1');
+    // Only the descriptions differ: the same configurations are valid under both.
+    const strip = (value: unknown): unknown =>
+      Array.isArray(value)
+        ? value.map(strip)
+        : value && typeof value === 'object'
+          ? Object.fromEntries(Object.entries(value).filter(([k]) => k !== 'description' && k !== 'title').map(([k, v]) => [k, strip(v)]))
+          : value;
+    assert.deepEqual(strip(shippedZh), strip(shipped));
+    const nls = (name: string) => JSON.parse(readFileSync(join(__dirname, '../../..', name), 'utf8'))['jsonValidation.configSchema'];
+    assert.equal(nls('package.nls.json'), './schema/sop-config.schema.json');
+    assert.equal(nls('package.nls.zh-cn.json'), './schema/sop-config.schema.zh-cn.json');
   });
 
   it('lists the rules it was generated from, with their options', () => {

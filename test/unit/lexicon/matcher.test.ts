@@ -5,6 +5,7 @@
 import { strict as assert } from 'node:assert';
 import { createPhraseMatcher, recommendedLexicon, type LexiconEntry } from '../../../server/src/language/lexicon';
 import { compilePattern } from '../../../server/src/language/lexicon/pattern';
+import { EN } from '../../../server/src/language/i18n/messages';
 
 function entry(fields: Partial<LexiconEntry> & { id: string }): LexiconEntry {
   return { message: 'm', suggest: [], severity: 'error', ...fields };
@@ -105,7 +106,7 @@ describe('phrase matching', () => {
       it(`rejects ${pattern}`, () => {
         const compiled = compilePattern(pattern);
         assert.equal(compiled.ok, false);
-        if (!compiled.ok) assert.match(compiled.message, message);
+        if (!compiled.ok) assert.match(EN.format(compiled.message), message);
       });
     }
   });

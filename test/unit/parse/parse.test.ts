@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { LineIndex, parseSop, SopParser, type SayStep, type Situation, type SopFile, type WaitStep } from '../../../server/src/language/index';
+import { EN, LineIndex, parseSop, SopParser, type SayStep, type Situation, type SopFile, type WaitStep } from '../../../server/src/language/index';
 
 function situations(file: SopFile): Situation[] {
   return file.decls.filter((d): d is Situation => d.kind === 'situation');
@@ -113,7 +113,8 @@ describe('parser', () => {
     it(`explains: ${message}`, () => {
       const file = parseSop('m.sop', text);
       assert.equal(file.errors.length, 1, JSON.stringify(file.errors));
-      assert.ok(file.errors[0].message.includes(message), file.errors[0].message);
+      const shown = EN.format(file.errors[0].message);
+      assert.ok(shown.includes(message), shown);
       assert.equal(textOf(file, file.errors[0].span), at);
     });
   }

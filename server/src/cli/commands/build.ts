@@ -11,11 +11,12 @@
  * - source paths inside the JSON are relative to the project folder (`project-root.ts`),
  *   never to the working folder, so the bytes do not depend on where the build ran.
  */
+import { EN } from '../../language';
 import { parseArgs, type OptionSpec } from '../args';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from '../errors';
 import { displayPath, parentOf, removeStaleTemps, toUri } from '../files';
-import { renderStylish, plural } from '../formats/stylish';
-import { BUILD_HELP } from '../help';
+import { renderStylish } from '../formats/stylish';
+import { helpText } from '../help';
 import type { Io } from '../io';
 import { HELP_OPTION, LINT_OPTIONS, printInputErrors, reportRunProblems, runFindings, runScriptsCommand } from './shared';
 
@@ -24,14 +25,12 @@ const OPTIONS: OptionSpec[] = [HELP_OPTION, ...LINT_OPTIONS, { name: 'out', kind
 const MESSAGES = {
   notCompiled: (script: string) => `${script}: not compiled: it (or a file it imports) has syntax errors`,
   removed: (output: string, script: string) => `removed ${output}, the output of an earlier build of ${script}`,
-  summary: (count: number, out: string, failed: number) =>
-    `compiled ${plural(count, 'script')} to ${out}/${failed > 0 ? ` (${failed} failed)` : ''}`,
 };
 
 export async function runBuild(argv: readonly string[], io: Io): Promise<number> {
   const args = parseArgs(argv, OPTIONS, 'build');
   if (args.flags.has('help')) {
-    io.out(BUILD_HELP);
+    io.out(helpText('build', io.messages));
     return EXIT_OK;
   }
   const outRoot = toUri(args.values.get('out') ?? 'out', io.cwd);
@@ -69,7 +68,12 @@ export async function runBuild(argv: readonly string[], io: Io): Promise<number>
   io.out(renderStylish(findings, io.palette));
   for (const note of notes) io.out(`${note}\n`);
   printInputErrors(writeErrors, io);
-  const summary = MESSAGES.summary(compiled, show(outRoot), failed);
+  const messages = io.messages ?? EN;
+  const summary = messages.t('cli.build.summary', {
+    scripts: messages.t('cli.count.script', { count: compiled }),
+    out: `${show(outRoot)}/`,
+    failed,
+  });
   io.out(`${failed > 0 ? io.palette.red(summary) : summary}\n`);
 
   const inputErrors = result.outcomes.some((o) => o.inputErrors.length > 0);

@@ -15,7 +15,7 @@ import { parseArgs, type OptionSpec } from '../args';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, InputError, UsageError } from '../errors';
 import { displayPath, removeIfPresent, toUri, writeFileAtomic } from '../files';
 import { plural, renderStylish } from '../formats/stylish';
-import { EXPORT_HELP } from '../help';
+import { helpText } from '../help';
 import type { Io } from '../io';
 import type { LocatedFinding } from '../located';
 import { outputPath } from './build';
@@ -50,7 +50,7 @@ const MESSAGES = {
 export async function runExport(argv: readonly string[], io: Io): Promise<number> {
   const args = parseArgs(argv, OPTIONS, 'export');
   if (args.flags.has('help')) {
-    io.out(EXPORT_HELP);
+    io.out(helpText('export', io.messages));
     return EXIT_OK;
   }
   if (!args.values.has('target')) throw new UsageError(MESSAGES.targetRequired, 'export');

@@ -5,13 +5,12 @@
  * kept if it had one. A file with syntax errors is never touched: the formatter cannot know
  * what the broken part meant, so the first error is reported instead.
  */
-import { createSopServices, LineIndex } from '../../language';
+import { createSopServices, EN, LineIndex, type Messages } from '../../language';
 import { parseArgs, type OptionSpec } from '../args';
-import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, InputError } from '../errors';
+import { errorText, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, InputError } from '../errors';
 import { displayPath, readSource, writeFileAtomic } from '../files';
 import { compactLine } from '../formats/lines';
-import { plural } from '../formats/stylish';
-import { FMT_HELP } from '../help';
+import { helpText } from '../help';
 import type { Io } from '../io';
 import { HELP_OPTION, findScripts, printInputErrors } from './shared';
 
@@ -20,12 +19,12 @@ const OPTIONS: OptionSpec[] = [HELP_OPTION, { name: 'check', kind: 'flag' }];
 export async function runFmt(argv: readonly string[], io: Io): Promise<number> {
   const args = parseArgs(argv, OPTIONS, 'fmt');
   if (args.flags.has('help')) {
-    io.out(FMT_HELP);
+    io.out(helpText('fmt', io.messages));
     return EXIT_OK;
   }
   const checkOnly = args.flags.has('check');
   const { scripts } = findScripts(args.positionals, io);
-  const services = createSopServices();
+  const services = createSopServices({ locale: io.messages?.locale });
   const inputErrors: string[] = [];
   const changed: string[] = [];
   let broken = 0;
@@ -40,7 +39,7 @@ export async function runFmt(argv: readonly string[], io: Io): Promise<number> {
         broken++;
         const first = file.errors[0];
         const start = new LineIndex(source.text).positionAt(first?.span.start ?? 0);
-        const message = `not formatted: ${first ? first.message : result.reason}`;
+        const message = first ? (io.messages ?? EN).t('cli.fmt.not-formatted', { reason: first.message }) : result.reason;
         io.err(`${compactLine({ file: shown, line: start.line + 1, column: start.character + 1, severity: 'error', message, rule: 'syntax' })}\n`);
         continue;
       }
@@ -49,27 +48,28 @@ export async function runFmt(argv: readonly string[], io: Io): Promise<number> {
       if (checkOnly) io.out(`${shown}\n`);
       else {
         writeFileAtomic(uri, (source.bom ? '\ufeff' : '') + result.text, io.cwd);
-        io.out(`formatted ${shown}\n`);
+        io.out(`${(io.messages ?? EN).t('cli.fmt.formatted-file', { file: shown })}\n`);
       }
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
-      inputErrors.push(error.message);
+      inputErrors.push(errorText(error, io.messages));
     }
   }
   printInputErrors(inputErrors, io);
 
-  io[checkOnly ? 'err' : 'out'](`${summarize(scripts.length, changed.length, broken + inputErrors.length, checkOnly)}\n`);
+  io[checkOnly ? 'err' : 'out'](`${summarize(scripts.length, changed.length, broken + inputErrors.length, checkOnly, io.messages ?? EN)}\n`);
   if (inputErrors.length > 0) return EXIT_USAGE;
   return broken > 0 || (checkOnly && changed.length > 0) ? EXIT_FINDINGS : EXIT_OK;
 }
 
 /** "2 of 5 files would be reformatted (1 not formatted)", and the like. */
-function summarize(total: number, changed: number, skipped: number, checkOnly: boolean): string {
-  const files = plural(total, 'file');
-  const skippedNote = skipped > 0 ? ` (${skipped} could not be formatted)` : '';
+function summarize(total: number, changed: number, skipped: number, checkOnly: boolean, messages: Messages): string {
+  const files = messages.t('cli.count.file', { count: total });
+  const skippedNote = skipped > 0 ? messages.t('cli.fmt.skipped', { skipped: String(skipped) }) : '';
+  const args = { files, changed: String(changed), skippedNote };
   if (checkOnly) {
-    if (changed > 0) return `${changed} of ${files} would be reformatted${skippedNote}; run "sop fmt" to format them`;
-    return skipped > 0 ? `no file would be reformatted${skippedNote}` : `${files} checked, all formatted`;
+    if (changed > 0) return messages.t('cli.fmt.would-reformat', args);
+    return skipped > 0 ? messages.t('cli.fmt.none-would-reformat', args) : messages.t('cli.fmt.all-formatted', args);
   }
-  return `formatted ${changed} of ${files}${skippedNote}`;
+  return messages.t('cli.fmt.formatted', args);
 }

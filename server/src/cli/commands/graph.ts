@@ -10,11 +10,11 @@
  *   lack what could not be read;
  * - no `sop.config.json` is read: nothing in it changes the diagram.
  */
-import { createSopServices, GRAPH_FORMATS, renderSituationGraph } from '../../language';
+import { createSopServices, EN, GRAPH_FORMATS, renderSituationGraph } from '../../language';
 import { parseArgs, type OptionSpec } from '../args';
 import { EXIT_FINDINGS, EXIT_OK } from '../errors';
 import { displayPath } from '../files';
-import { GRAPH_HELP } from '../help';
+import { helpText } from '../help';
 import type { Io } from '../io';
 import { chooseFormat, loadScript, printFindings, singleScript, unusableProgram } from './one-script';
 import { HELP_OPTION } from './shared';
@@ -24,17 +24,17 @@ const OPTIONS: OptionSpec[] = [HELP_OPTION, { name: 'format', kind: 'value', sho
 export async function runGraph(argv: readonly string[], io: Io): Promise<number> {
   const args = parseArgs(argv, OPTIONS, 'graph');
   if (args.flags.has('help')) {
-    io.out(GRAPH_HELP);
+    io.out(helpText('graph', io.messages));
     return EXIT_OK;
   }
   const format = chooseFormat(args.values.get('format'), GRAPH_FORMATS, 'graph');
   const uri = singleScript(args.positionals, io, 'graph');
 
-  const loaded = await loadScript(uri, createSopServices(), io);
-  const problems = unusableProgram(loaded);
+  const loaded = await loadScript(uri, createSopServices({ locale: io.messages?.locale }), io);
+  const problems = unusableProgram(loaded, io.messages);
   if (problems.length > 0) {
     printFindings(problems, io);
-    io.err(`sop graph: ${displayPath(uri, io.cwd)} not drawn: fix the errors above first\n`);
+    io.err(`sop graph: ${(io.messages ?? EN).t('cli.graph.not-drawn', { file: displayPath(uri, io.cwd) })}\n`);
     return EXIT_FINDINGS;
   }
   io.out(renderSituationGraph(loaded.program, format, { displayPath: (u) => displayPath(u, io.cwd) }));

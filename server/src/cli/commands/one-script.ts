@@ -4,7 +4,7 @@
  * partial tree would silently drop steps from the diagram or the walk.
  */
 import { importFindings } from '../../language/program';
-import type { Program, SopServices } from '../../language';
+import { EN, msg, type Messages, type Program, type SopServices } from '../../language';
 import { InputError, UsageError } from '../errors';
 import { displayPath, readSource, toUri } from '../files';
 import { compactLine } from '../formats/lines';
@@ -14,9 +14,9 @@ import { suggestClosest } from '../suggest';
 
 /** The one script a command was given; none or several is a usage error. */
 export function singleScript(positionals: readonly string[], io: Io, command: string): string {
-  if (positionals.length === 0) throw new UsageError('name the script, e.g. samples/service.sop', command);
+  if (positionals.length === 0) throw new UsageError(msg('cli.one-script.none'), command);
   if (positionals.length > 1) {
-    throw new UsageError(`takes one script, got ${positionals.length}: ${positionals.map((p) => `"${p}"`).join(' ')}`, command);
+    throw new UsageError(msg('cli.one-script.many', { count: positionals.length, given: positionals.map((p) => `"${p}"`).join(' ') }), command);
   }
   return toUri(positionals[0], io.cwd);
 }
@@ -26,10 +26,8 @@ export function chooseFormat<T extends string>(value: string | undefined, format
   if (value === undefined) return formats[0];
   if ((formats as readonly string[]).includes(value)) return value as T;
   const closest = suggestClosest(value, formats);
-  throw new UsageError(
-    `unknown format "${value}"${closest ? ` — did you mean "${closest}"?` : ''} (formats: ${formats.join(', ')})`,
-    command,
-  );
+  const list = formats.join(', ');
+  throw new UsageError(closest ? msg('cli.format.unknown.guess', { value, closest, formats: list }) : msg('cli.format.unknown', { value, formats: list }), command);
 }
 
 export interface LoadedScript {
@@ -69,17 +67,17 @@ export async function loadScript(uri: string, services: SopServices, io: Io): Pr
  * The problems that make a program impossible to draw or walk: syntax errors in any of its
  * files and imports that cannot be found, located, in load order.
  */
-export function unusableProgram(loaded: LoadedScript): LocatedFinding[] {
+export function unusableProgram(loaded: LoadedScript, messages: Messages = EN): LocatedFinding[] {
   const { program, locator } = loaded;
   const out: LocatedFinding[] = [];
   for (const [uri, file] of program.files) {
     for (const error of file.errors) {
-      out.push(locator.locate({ rule: 'syntax', severity: 'error', message: error.message, uri, span: error.span }));
+      out.push(locator.locate({ rule: 'syntax', severity: 'error', message: messages.format(error.message), uri, span: error.span }));
     }
     // An import that exists but has syntax errors is reported by those errors above.
     const missing = new Set(program.imports.filter((l) => l.from === uri && !l.found).map((l) => l.path.span.start));
     for (const finding of importFindings(program, uri)) {
-      if (missing.has(finding.span.start)) out.push(locator.locate({ ...finding, severity: 'error' }));
+      if (missing.has(finding.span.start)) out.push(locator.locate({ ...finding, message: messages.format(finding.message), severity: 'error' }));
     }
   }
   return out;

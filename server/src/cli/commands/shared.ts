@@ -2,7 +2,7 @@
  * The steps `check` and `build` share: options common to both, finding the scripts,
  * running the lint session, and refusing to go on with a broken configuration.
  */
-import { createSopServices, type SopServices } from '../../language';
+import { createSopServices, EN, type SopServices } from '../../language';
 import { RULE_METAS } from '../../language/lint/registry';
 import type { RuleMeta } from '../../language/rule-meta';
 import type { OptionSpec, ParsedArgs } from '../args';
@@ -36,8 +36,8 @@ export async function runLint(args: ParsedArgs, io: Io, command: string): Promis
   const rules = [...RULE_METAS];
   const overrides = parseRuleOverrides(args.lists.get('rule') ?? [], rules, command);
   const scripts = findScripts(args.positionals, io);
-  const services = createSopServices();
-  const loader = new ConfigLoader(rules, overrides, io.cwd);
+  const services = createSopServices({ locale: io.messages?.locale });
+  const loader = new ConfigLoader(rules, overrides, io.cwd, io.messages);
   const session = await lintScripts(scripts.scripts, { services, loader, cwd: io.cwd });
   return { services, rules, scripts, session };
 }
@@ -98,7 +98,7 @@ export function findScripts(positionals: readonly string[], io: Io): ScriptSet {
   const inputs = positionals.length > 0 ? positionals : ['.'];
   const found = collectScripts(inputs, io.cwd);
   if (found.scripts.length === 0) {
-    throw new InputError(`sop: no .sop files found in ${inputs.map((i) => `"${i}"`).join(', ')}`);
+    throw new InputError(`sop: ${(io.messages ?? EN).t('cli.no-scripts', { inputs: inputs.map((i) => `"${i}"`).join(', ') })}`);
   }
   return found;
 }
@@ -110,7 +110,7 @@ export function findScripts(positionals: readonly string[], io: Io): ScriptSet {
  */
 export function reportConfig(session: SessionResult, io: Io): boolean {
   for (const finding of session.configFindings) io.err(`${compactLine(session.locator.locate(finding))}\n`);
-  if (session.configBroken) io.err('sop: fix the configuration above before running again\n');
+  if (session.configBroken) io.err(`sop: ${(io.messages ?? EN).t('cli.config-broken')}\n`);
   return session.configBroken;
 }
 

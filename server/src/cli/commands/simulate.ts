@@ -17,6 +17,8 @@
 import {
   createSopServices,
   describeLateReply,
+  EN,
+  msg,
   EVENT_SPELLINGS,
   parseCallerEvents,
   parseVarsFile,
@@ -34,7 +36,7 @@ import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, InputError, UsageError } from '../e
 import { displayPath, readSource, toUri } from '../files';
 import { compactLine } from '../formats/lines';
 import { Locator } from '../located';
-import { SIMULATE_HELP } from '../help';
+import { helpText } from '../help';
 import type { Io } from '../io';
 import { lintScripts } from '../session';
 import { suggestClosest } from '../suggest';
@@ -59,20 +61,20 @@ const LISTED_IDS = 12;
 export async function runSimulate(argv: readonly string[], io: Io): Promise<number> {
   const args = parseArgs(argv, OPTIONS, 'simulate');
   if (args.flags.has('help')) {
-    io.out(SIMULATE_HELP);
+    io.out(helpText('simulate', io.messages));
     return EXIT_OK;
   }
   const format = chooseFormat(args.values.get('format'), FORMATS, 'simulate');
   const uri = singleScript(args.positionals, io, 'simulate');
   const situationId = args.values.get('situation');
-  if (situationId === undefined) throw new UsageError('--situation ID is required: which situation to walk', 'simulate');
+  if (situationId === undefined) throw new UsageError(msg('cli.simulate.needs-situation'), 'simulate');
   const events = readEvents(args.lists.get('events') ?? []);
   const given = readVars(args.lists.get('var') ?? [], args.values.get('vars'), io);
 
   const rules = [...RULE_METAS];
   const overrides = parseRuleOverrides(args.lists.get('rule') ?? [], rules, 'simulate');
-  const services = createSopServices();
-  const loader = new ConfigLoader(rules, overrides, io.cwd);
+  const services = createSopServices({ locale: io.messages?.locale });
+  const loader = new ConfigLoader(rules, overrides, io.cwd, io.messages);
   const session = await lintScripts([uri], { services, loader, cwd: io.cwd });
   if (session.inputErrors.length > 0) {
     printInputErrors(session.inputErrors, io);
@@ -85,11 +87,11 @@ export async function runSimulate(argv: readonly string[], io: Io): Promise<numb
   const errors = report.findings.filter((f) => f.severity === 'error').map((f) => session.locator.locate(f));
   // As in `sop build`, a script that did not parse is never run, even with `syntax` turned
   // off: its partial tree would drop steps from the walk without a word.
-  const unparsed = unusableProgram({ uri, program: report.program, locator: session.locator }).filter((f) => f.rule === 'syntax');
+  const unparsed = unusableProgram({ uri, program: report.program, locator: session.locator }, io.messages).filter((f) => f.rule === 'syntax');
   if (errors.length > 0 || unparsed.length > 0) {
     printFindings(errors.length > 0 ? errors : unparsed, io);
     const count = errors.length > 0 ? errors.length : unparsed.length;
-    io.err(`sop simulate: ${shown} not simulated: it has ${count} error${count === 1 ? '' : 's'} (see above, or run "sop check ${shown}")\n`);
+    io.err(`sop simulate: ${(io.messages ?? EN).t('cli.simulate.not-simulated', { file: shown, count })}\n`);
     return EXIT_FINDINGS;
   }
 
@@ -137,7 +139,7 @@ function readVars(pairs: readonly string[], file: string | undefined, io: Io): M
   if (file !== undefined) {
     const uri = toUri(file, io.cwd);
     const { text } = readSource(uri, io.cwd);
-    const parsed = parseVarsFile(uri, text);
+    const parsed = parseVarsFile(uri, text, io.messages);
     const locator = new Locator((u) => displayPath(u, io.cwd));
     locator.addText(uri, text);
     if (parsed.findings.length > 0) throw new InputError(parsed.findings.map((f) => compactLine(locator.locate(f))).join('\n'));
@@ -171,10 +173,9 @@ function checkVariables(given: ReadonlyMap<string, GivenVar>, declared: readonly
 
 function unknownSituation(id: string, ids: readonly string[], shown: string): InputError {
   const closest = suggestClosest(id, ids);
-  let hint = ' (it has no situations)';
-  if (closest) hint = ` — did you mean "${closest}"?`;
-  else if (ids.length > 0) hint = ` (situations: ${ids.slice(0, LISTED_IDS).join(', ')}${ids.length > LISTED_IDS ? ', …' : ''})`;
-  return new InputError(`sop simulate: no situation "${id}" in ${shown} or the files it imports${hint}`);
+  const listed = `${ids.slice(0, LISTED_IDS).join(', ')}${ids.length > LISTED_IDS ? ', …' : ''}`;
+  const hint = closest ? msg('cli.simulate.situation.guess', { closest }) : ids.length > 0 ? msg('cli.simulate.situation.list', { listed }) : msg('cli.simulate.situation.none');
+  return new InputError(msg('cli.simulate.no-situation', { id, file: shown, hint }));
 }
 
 /** Hangup, transfer and the agent taking over are how a script ends; anything else is a problem. */

@@ -37,7 +37,7 @@ import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, InputError } from '../errors';
 import { collectScripts, displayPath, readSource, toUri } from '../files';
 import { compactLine } from '../formats/lines';
 import { REPORTERS, renderTestReport, totalsOf, type CaseReport, type FileReport } from '../formats/test-reports';
-import { TEST_HELP } from '../help';
+import { helpText } from '../help';
 import type { Io } from '../io';
 import { Locator } from '../located';
 import { lintScripts } from '../session';
@@ -58,7 +58,7 @@ const MESSAGES = {
 export async function runTest(argv: readonly string[], io: Io): Promise<number> {
   const args = parseArgs(argv, OPTIONS, 'test');
   if (args.flags.has('help')) {
-    io.out(TEST_HELP);
+    io.out(helpText('test', io.messages));
     return EXIT_OK;
   }
   const reporter = chooseFormat(args.values.get('reporter'), REPORTERS, 'test');

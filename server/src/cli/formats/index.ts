@@ -1,6 +1,7 @@
 /**
  * The output formats of `sop check`, by name.
  */
+import type { Messages } from '../../language';
 import type { RuleMeta } from '../../language/rule-meta';
 import type { Palette } from '../colors';
 import { tally, type LocatedFinding } from '../located';
@@ -19,6 +20,8 @@ export interface RenderContext {
   root?: string;
   /** How many files were checked (for the stylish summary). */
   fileCount: number;
+  /** The language of messages, summaries and rule descriptions (English by default). */
+  messages?: Messages;
 }
 
 export function renderFindings(format: FormatName, findings: readonly LocatedFinding[], context: RenderContext): string {
@@ -26,12 +29,12 @@ export function renderFindings(format: FormatName, findings: readonly LocatedFin
     case 'json':
       return renderJson(findings);
     case 'sarif':
-      return renderSarif(findings, context.rules, context.cwd, context.root ?? context.cwd);
+      return renderSarif(findings, context.rules, context.cwd, context.root ?? context.cwd, context.messages);
     case 'github':
       return renderGithub(findings);
     case 'compact':
       return renderCompact(findings);
     case 'stylish':
-      return renderStylish(findings, context.palette) + renderSummary(tally(findings), context.fileCount, context.palette);
+      return renderStylish(findings, context.palette) + renderSummary(tally(findings), context.fileCount, context.palette, context.messages);
   }
 }

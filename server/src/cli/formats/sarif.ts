@@ -2,9 +2,13 @@
  * SARIF 2.1.0, the format code-scanning services (GitHub, Azure DevOps, SARIF viewers)
  * read. Each rule is described once in `tool.driver.rules`, results point at it by id and
  * index, and columns are declared as UTF-16 code units, which is how the CLI counts them.
+ *
+ * Localisation follows SARIF's own fields: `run.language` names the language of the log's
+ * messages (RFC 5646, "en-US" by default), every `message.text` and rule description is
+ * in that language, and `helpUri` opens the rules page in it. Rule ids never change.
  */
 import { pathToFileURL } from 'node:url';
-import type { Severity } from '../../language';
+import { DEFAULT_LOCALE, EN, type MessageKey, type Messages, type Severity } from '../../language';
 import type { RuleMeta } from '../../language/rule-meta';
 import { toUri } from '../files';
 import type { LocatedFinding } from '../located';
@@ -23,7 +27,13 @@ const SARIF_LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = {
  * `root` is the project folder: result paths are relative to it (`%SRCROOT%`), so the log
  * does not change with the folder the command ran in.
  */
-export function renderSarif(findings: readonly LocatedFinding[], rules: readonly RuleMeta[], cwd: string, root: string = cwd): string {
+export function renderSarif(
+  findings: readonly LocatedFinding[],
+  rules: readonly RuleMeta[],
+  cwd: string,
+  root: string = cwd,
+  messages: Messages = EN,
+): string {
   const product = productInfo();
   const ruleIndex = new Map(rules.map((rule, i) => [rule.id, i]));
   const log = {
@@ -31,6 +41,9 @@ export function renderSarif(findings: readonly LocatedFinding[], rules: readonly
     version: '2.1.0',
     runs: [
       {
+        // SARIF's default is "en-US"; a Chinese log says so, so viewers pick fonts and
+        // translations accordingly.
+        language: messages.locale === DEFAULT_LOCALE ? 'en-US' : messages.locale,
         tool: {
           driver: {
             name: 'sop',
@@ -41,8 +54,8 @@ export function renderSarif(findings: readonly LocatedFinding[], rules: readonly
             rules: rules.map((rule) => ({
               id: rule.id,
               name: toPascalCase(rule.id),
-              shortDescription: { text: rule.description },
-              helpUri: ruleHelpUri(rule.id),
+              shortDescription: { text: messages.t(rule.description as MessageKey) },
+              helpUri: ruleHelpUri(rule.id, messages.locale),
               defaultConfiguration: { level: SARIF_LEVEL[rule.severity] },
               properties: { defaultSeverity: rule.severity },
             })),

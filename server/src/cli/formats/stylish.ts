@@ -2,6 +2,7 @@
  * The default, human-readable listing: findings grouped by file, one per line as
  * `line:col  severity  message  rule-id`, then a closing summary.
  */
+import { EN, type Messages } from '../../language';
 import type { Palette } from '../colors';
 import type { LocatedFinding, Tally } from '../located';
 
@@ -28,13 +29,21 @@ export function renderStylish(findings: readonly LocatedFinding[], palette: Pale
   return out;
 }
 
-/** "2 errors, 1 warning in 5 files", plus infos and hints only when there are some. */
-export function renderSummary(counts: Tally, fileCount: number, palette: Palette): string {
-  let line = `${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')} in ${plural(fileCount, 'file')}`;
-  const extra = [counts.info > 0 ? plural(counts.info, 'info', 'infos') : '', counts.hint > 0 ? plural(counts.hint, 'hint') : '']
-    .filter(Boolean)
-    .join(', ');
-  if (extra) line += ` (and ${extra})`;
+/**
+ * "2 errors, 1 warning in 5 files" ("2 个错误、1 个警告，共 5 个文件"), plus infos and
+ * hints only when there are some; the catalog's plurals do the counting.
+ */
+export function renderSummary(counts: Tally, fileCount: number, palette: Palette, messages: Messages = EN): string {
+  const extra = [
+    counts.info > 0 ? messages.t('cli.count.info', { count: counts.info }) : '',
+    counts.hint > 0 ? messages.t('cli.count.hint', { count: counts.hint }) : '',
+  ].filter(Boolean);
+  let line = messages.t('cli.summary', {
+    errors: messages.t('cli.count.error', { count: counts.error }),
+    warnings: messages.t('cli.count.warning', { count: counts.warning }),
+    files: messages.t('cli.count.file', { count: fileCount }),
+  });
+  if (extra.length > 0) line += messages.t('cli.summary.extra', { extra: { list: extra, separator: 'list.comma' } });
   if (counts.error > 0) return `${palette.red(palette.bold(line))}\n`;
   if (counts.warning > 0) return `${palette.yellow(palette.bold(line))}\n`;
   return `${line}\n`;

@@ -7,14 +7,18 @@
 import { DURATION_UNITS, formatDuration } from '../duration';
 import type { RuleMeta, RuleOptionSpec } from '../rule-meta';
 import { DEFAULT_HANGUP_PAUSE_MS } from './types';
+import { EN, type ArgValue, type MessageKey, type Messages } from '../i18n/messages';
+
+type Translate = (key: MessageKey, args?: Record<string, ArgValue>) => string;
+
 
 type Schema = Record<string, unknown>;
 
 const DURATION_PATTERN = `^[0-9]+(\\.[0-9]+)?(${DURATION_UNITS.join('|')})$`;
 
-function durationSchema(description: string, defaultMs: number): Schema {
+function durationSchema(t: Translate, description: string, defaultMs: number): Schema {
   return {
-    description: `${description} A number directly followed by a unit: ms, s, m, h, d, 毫秒, 秒, 分钟, 小时 or 天.`,
+    description: `${description} ${t('schema.duration')}`,
     type: 'string',
     pattern: DURATION_PATTERN,
     default: formatDuration(defaultMs),
@@ -22,29 +26,29 @@ function durationSchema(description: string, defaultMs: number): Schema {
   };
 }
 
-function optionSchema(spec: RuleOptionSpec): Schema {
+function optionSchema(t: Translate, spec: RuleOptionSpec): Schema {
   switch (spec.type) {
     case 'duration':
-      return durationSchema(spec.description, Number(spec.default));
+      return durationSchema(t, t(spec.description as MessageKey), Number(spec.default));
     case 'number':
-      return { description: spec.description, type: 'number', minimum: 0, default: spec.default };
+      return { description: t(spec.description as MessageKey), type: 'number', minimum: 0, default: spec.default };
     case 'boolean':
-      return { description: spec.description, type: 'boolean', default: spec.default };
+      return { description: t(spec.description as MessageKey), type: 'boolean', default: spec.default };
     case 'string':
-      return { description: spec.description, type: 'string', default: spec.default };
+      return { description: t(spec.description as MessageKey), type: 'string', default: spec.default };
   }
 }
 
-function ruleSchema(meta: RuleMeta): Schema {
+function ruleSchema(t: Translate, meta: RuleMeta): Schema {
   const options = Object.entries(meta.options ?? {});
   const optionsSchema: Schema = {
     type: 'object',
-    description: options.length > 0 ? `Options of ${meta.id}.` : `${meta.id} has no options.`,
+    description: options.length > 0 ? t('schema.rule.options', { rule: meta.id }) : t('schema.rule.no-options', { rule: meta.id }),
     additionalProperties: false,
-    properties: Object.fromEntries(options.map(([name, spec]) => [name, optionSchema(spec)])),
+    properties: Object.fromEntries(options.map(([name, spec]) => [name, optionSchema(t, spec)])),
   };
   return {
-    description: `${meta.description} Default: ${meta.severity}.`,
+    description: `${t(meta.description as MessageKey)} ${t('schema.rule.default', { severity: meta.severity })}`,
     default: meta.severity,
     anyOf: [
       { $ref: '#/definitions/level' },
@@ -59,29 +63,30 @@ function ruleSchema(meta: RuleMeta): Schema {
   };
 }
 
-const lexiconEntrySchema: Schema = {
+function lexiconEntrySchema(t: Translate): Schema {
+  return {
   type: 'object',
-  description: 'A banned phrasing: exactly one of "phrase" or "pattern", and a "message". { "id", "severity": "off" } switches a built-in entry off.',
+  description: t('schema.lexicon-entry'),
   additionalProperties: false,
   properties: {
-    id: { type: 'string', minLength: 1, description: 'A stable id. An entry with the id of a built-in entry replaces it.' },
-    phrase: { type: 'string', minLength: 1, description: 'Literal text. Matched ignoring spaces, full-/half-width forms and punctuation variants.' },
+    id: { type: 'string', minLength: 1, description: t('schema.lexicon-entry.id') },
+    phrase: { type: 'string', minLength: 1, description: t('schema.lexicon-entry.phrase') },
     pattern: {
       type: 'string',
       minLength: 1,
-      description: 'An RE2 pattern (linear-time: no backreferences, no lookaround), matched against normalised text. A group named "phrase" narrows the finding to that group.',
+      description: t('schema.lexicon-entry.pattern'),
     },
-    message: { type: 'string', minLength: 1, description: 'What to say instead; the finding\'s message.' },
-    reason: { type: 'string', description: 'Why the phrasing hurts.' },
-    suggest: { type: 'array', items: { type: 'string' }, description: 'Replacements offered as quick fixes; "" offers deleting the phrase.' },
-    severity: { enum: ['error', 'warning', 'info', 'hint', 'off'], default: 'error', description: 'The finding\'s severity; "off" (with a built-in "id") switches that entry off.' },
+    message: localizedText(t, t('schema.lexicon-entry.message'), 1),
+    reason: localizedText(t, t('schema.lexicon-entry.reason'), 0),
+    suggest: { type: 'array', items: localizedText(t, undefined, 0), description: t('schema.lexicon-entry.suggest') },
+    severity: { enum: ['error', 'warning', 'info', 'hint', 'off'], default: 'error', description: t('schema.lexicon-entry.severity') },
     examples: {
       type: 'object',
-      description: 'Checked when the configuration is loaded.',
+      description: t('schema.lexicon-entry.examples'),
       additionalProperties: false,
       properties: {
-        match: { type: 'array', items: { type: 'string' }, description: 'Phrasings the entry must flag.' },
-        noMatch: { type: 'array', items: { type: 'string' }, description: 'Phrasings the entry must leave alone.' },
+        match: { type: 'array', items: { type: 'string' }, description: t('schema.lexicon-entry.examples.match') },
+        noMatch: { type: 'array', items: { type: 'string' }, description: t('schema.lexicon-entry.examples.noMatch') },
       },
     },
   },
@@ -90,56 +95,78 @@ const lexiconEntrySchema: Schema = {
     { required: ['pattern', 'message'], not: { required: ['phrase'] }, properties: { severity: { not: { const: 'off' } } } },
     { required: ['id', 'severity'], properties: { severity: { const: 'off' } }, not: { anyOf: [{ required: ['phrase'] }, { required: ['pattern'] }] } },
   ],
-};
+  };
+}
 
-/** The schema of `sop.config.json` for the given rules. */
-export function buildConfigSchema(rules: readonly RuleMeta[]): Schema {
+/** A plain string or `{ "zh-CN": "…", "en": "…" }` (see `readLocalized` in lexicon-config.ts). */
+function localizedText(t: Translate, description: string | undefined, minLength: number): Schema {
+  return {
+    ...(description ? { description } : {}),
+    anyOf: [
+      { type: 'string', minLength },
+      {
+        type: 'object',
+        description: t('schema.localized'),
+        propertyNames: { pattern: '^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$' },
+        additionalProperties: { type: 'string', minLength },
+        minProperties: 1,
+      },
+    ],
+  };
+}
+
+/**
+ * The schema of `sop.config.json` for the given rules, its descriptions in the language of
+ * `messages` (the extension ships one file per catalog language and picks by locale).
+ */
+export function buildConfigSchema(rules: readonly RuleMeta[], messages: Messages = EN): Schema {
+  const t: Translate = (key, args) => messages.t(key, args);
   const sorted = [...rules].sort((a, b) => a.id.localeCompare(b.id));
   return {
     $schema: 'http://json-schema.org/draft-07/schema#',
-    title: 'SOP Studio configuration (sop.config.json)',
-    description: 'Found by walking up from a script\'s folder; the nearest file wins.',
+    title: t('schema.title'),
+    description: t('schema.description'),
     type: 'object',
     additionalProperties: false,
     properties: {
-      $schema: { type: 'string', description: 'The location of this schema.' },
+      $schema: { type: 'string', description: t('schema.schema') },
       extends: {
         enum: ['recommended', 'none'],
         default: 'recommended',
-        description: '"recommended" includes the built-in lexicon of banned phrasings; "none" starts from an empty lexicon.',
+        description: t('schema.extends'),
       },
       rules: {
         type: 'object',
-        description: 'Per rule: a severity ("error", "warning", "info", "hint", "off") or [severity, { options }].',
+        description: t('schema.rules'),
         additionalProperties: false,
-        properties: Object.fromEntries(sorted.map((meta) => [meta.id, ruleSchema(meta)])),
+        properties: Object.fromEntries(sorted.map((meta) => [meta.id, ruleSchema(t, meta)])),
       },
-      hangupPause: durationSchema('How long to wait after the goodbye before hanging up (the abrupt-hangup rule).', DEFAULT_HANGUP_PAUSE_MS),
-      lexicon: { type: 'array', description: 'Banned phrasings added to (or replacing) the built-in ones.', items: { $ref: '#/definitions/lexiconEntry' } },
+      hangupPause: durationSchema(t, t('schema.hangupPause'), DEFAULT_HANGUP_PAUSE_MS),
+      lexicon: { type: 'array', description: t('schema.lexicon'), items: { $ref: '#/definitions/lexiconEntry' } },
       allow: {
         type: 'array',
-        description: 'Phrasings never flagged: a match inside one of these is dropped.',
+        description: t('schema.allow'),
         items: { type: 'string', minLength: 1 },
       },
       export: {
         type: 'object',
-        description: 'For `sop export` (docs/exports.md): where transfers and the agent takeover go on each platform, and the hold music.',
+        description: t('schema.export'),
         additionalProperties: false,
         properties: {
           queues: {
             type: 'object',
-            description: 'Per transfer target as the script writes it (`transfer "投诉处理组"`): its queue on each platform.',
+            description: t('schema.export.queues'),
             additionalProperties: { $ref: '#/definitions/platformValues' },
           },
-          agent: { $ref: '#/definitions/platformValues', description: 'Where an `end` step (the agent takes over) sends the call.' },
-          holdMusic: { $ref: '#/definitions/platformValues', description: 'The hold music a `hold` step plays.' },
+          agent: { $ref: '#/definitions/platformValues', description: t('schema.export.agent') },
+          holdMusic: { $ref: '#/definitions/platformValues', description: t('schema.export.hold-music') },
         },
       },
     },
     definitions: {
       platformValues: {
         type: 'object',
-        description: 'One value per platform: "connect" (a queue or prompt ARN), "voicexml" (a URI), "studio" (a queue name or an audio URL).',
+        description: t('schema.export.platform-values'),
         additionalProperties: false,
         properties: {
           connect: { type: 'string', minLength: 1 },
@@ -147,8 +174,8 @@ export function buildConfigSchema(rules: readonly RuleMeta[]): Schema {
           studio: { type: 'string', minLength: 1 },
         },
       },
-      level: { enum: ['error', 'warning', 'info', 'hint', 'off'], description: 'A severity, or "off" to disable the rule.' },
-      lexiconEntry: lexiconEntrySchema,
+      level: { enum: ['error', 'warning', 'info', 'hint', 'off'], description: t('schema.level') },
+      lexiconEntry: lexiconEntrySchema(t),
     },
   };
 }

@@ -6,6 +6,7 @@
  */
 import type { Node } from 'jsonc-parser';
 import { describe, propertiesOf, type ConfigReport } from './json-nodes';
+import { msg } from '../i18n/messages';
 import { didYouMean } from './nearest';
 import { EXPORT_PLATFORMS, type ExportSettings, type PlatformValues } from './types';
 
@@ -14,7 +15,7 @@ const EXPORT_KEYS = ['queues', 'agent', 'holdMusic'];
 export function readExportSettings(node: Node, report: ConfigReport): ExportSettings {
   const settings: ExportSettings = { queues: {}, agent: {}, holdMusic: {} };
   if (node.type !== 'object') {
-    report.at(node, `"export" must be an object with "queues", "agent" and "holdMusic", not ${describe(node)}`);
+    report.at(node, msg('config.export.not-object', { value: describe(node) }));
     return settings;
   }
   for (const { name, keyNode, valueNode } of propertiesOf(node, report)) {
@@ -28,7 +29,7 @@ export function readExportSettings(node: Node, report: ConfigReport): ExportSett
         settings[name] = readPlatformValues(valueNode, `"export.${name}"`, report);
         break;
       default:
-        report.at(keyNode, `unknown export setting "${name}"${didYouMean(name, EXPORT_KEYS)} (settings: ${EXPORT_KEYS.join(', ')})`);
+        report.at(keyNode, msg('config.export.unknown-setting', { name, hint: didYouMean(name, EXPORT_KEYS), keys: EXPORT_KEYS.join(', ') }));
     }
   }
   return settings;
@@ -37,7 +38,7 @@ export function readExportSettings(node: Node, report: ConfigReport): ExportSett
 function readQueues(node: Node, report: ConfigReport): Record<string, PlatformValues> {
   const queues: Record<string, PlatformValues> = {};
   if (node.type !== 'object') {
-    report.at(node, `"export.queues" must map each transfer target to its queue per platform, not ${describe(node)}`);
+    report.at(node, msg('config.export.queues-not-object', { value: describe(node) }));
     return queues;
   }
   for (const { name, valueNode } of propertiesOf(node, report)) {
@@ -50,18 +51,18 @@ function readQueues(node: Node, report: ConfigReport): Record<string, PlatformVa
 function readPlatformValues(node: Node, what: string, report: ConfigReport): PlatformValues {
   const values: PlatformValues = {};
   if (node.type !== 'object') {
-    report.at(node, `${what} must be an object with "${EXPORT_PLATFORMS.join('", "')}" keys, not ${describe(node)}`);
+    report.at(node, msg('config.export.platforms-not-object', { what, platforms: EXPORT_PLATFORMS.join('", "'), value: describe(node) }));
     return values;
   }
   for (const { name, keyNode, valueNode } of propertiesOf(node, report)) {
     const platform = EXPORT_PLATFORMS.find((p) => p === name);
     if (!platform) {
-      report.at(keyNode, `unknown platform "${name}" in ${what}${didYouMean(name, EXPORT_PLATFORMS)} (platforms: ${EXPORT_PLATFORMS.join(', ')})`);
+      report.at(keyNode, msg('config.export.unknown-platform', { name, what, hint: didYouMean(name, EXPORT_PLATFORMS), platforms: EXPORT_PLATFORMS.join(', ') }));
       continue;
     }
     if (!valueNode) continue;
     if (valueNode.type === 'string' && valueNode.value.trim() !== '') values[platform] = valueNode.value;
-    else report.at(valueNode, `${what}: "${name}" must be a non-empty string, not ${describe(valueNode)}`);
+    else report.at(valueNode, msg('config.export.value-not-string', { what, name, value: describe(valueNode) }));
   }
   return values;
 }

@@ -5,19 +5,24 @@
 import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import type { Span } from '../ast';
 import type { Finding } from '../finding';
+import { EN, msg, type MessageKey, type Messages, type Msg } from '../i18n/messages';
 
 /** Collects `config` findings for one configuration file. */
 export class ConfigReport {
   readonly findings: Finding[] = [];
 
-  constructor(private readonly uri: string) {}
+  /** Messages are rendered in the reader's language as they are reported (one locale per reader). */
+  constructor(
+    private readonly uri: string,
+    private readonly messages: Messages = EN,
+  ) {}
 
-  error(span: Span, message: string): void {
-    this.findings.push({ rule: 'config', severity: 'error', message, uri: this.uri, span });
+  error(span: Span, message: Msg): void {
+    this.findings.push({ rule: 'config', severity: 'error', message: this.messages.format(message), messageId: message.key, uri: this.uri, span });
   }
 
   /** Reports at a node: the whole value, quotes included. */
-  at(node: Node, message: string): void {
+  at(node: Node, message: Msg): void {
     this.error(spanOf(node), message);
   }
 }
@@ -32,20 +37,20 @@ export function openingOf(node: Node): Span {
 }
 
 /** What a JSON value is, in the words a message uses: "a number", "an array"… */
-export function describe(node: Node): string {
+export function describe(node: Node): Msg {
   switch (node.type) {
     case 'object':
-      return 'an object';
+      return msg('config.value.object');
     case 'array':
-      return 'an array';
+      return msg('config.value.array');
     case 'string':
-      return `the string ${JSON.stringify(node.value)}`;
+      return msg('config.value.string', { value: JSON.stringify(node.value) });
     case 'number':
-      return `the number ${String(node.value)}`;
+      return msg('config.value.number', { value: String(node.value) });
     case 'boolean':
-      return String(node.value);
+      return msg('config.value.literal', { value: String(node.value) });
     default:
-      return 'null';
+      return msg('config.value.literal', { value: 'null' });
   }
 }
 
@@ -67,7 +72,7 @@ export function propertiesOf(node: Node, report: ConfigReport): JsonProperty[] {
     if (!keyNode) continue;
     const name = String(keyNode.value);
     if (seen.has(name)) {
-      report.at(keyNode, `"${name}" is given twice; keep one`);
+      report.at(keyNode, msg('config.duplicate-key', { name }));
       continue;
     }
     seen.add(name);
@@ -76,24 +81,27 @@ export function propertiesOf(node: Node, report: ConfigReport): JsonProperty[] {
   return result;
 }
 
-const syntaxMessages: Record<string, string> = {
-  InvalidSymbol: 'unexpected character',
-  InvalidNumberFormat: 'invalid number',
-  PropertyNameExpected: 'expected a property name in double quotes',
-  ValueExpected: 'expected a value',
-  ColonExpected: 'expected ":" after the property name',
-  CommaExpected: 'expected "," between values',
-  CloseBraceExpected: 'expected "}" to close the object',
-  CloseBracketExpected: 'expected "]" to close the array',
-  EndOfFileExpected: 'unexpected text after the end of the configuration',
-  InvalidCommentToken: 'comments are not allowed in sop.config.json (it is plain JSON)',
-  UnexpectedEndOfComment: 'unterminated comment',
-  UnexpectedEndOfString: 'unterminated string: add the closing quote',
-  UnexpectedEndOfNumber: 'incomplete number',
-  InvalidUnicode: 'invalid unicode escape',
-  InvalidEscapeCharacter: 'invalid escape character',
-  InvalidCharacter: 'invalid character in a string (control characters must be escaped)',
+/** jsonc-parser's error codes, each with its catalog message. */
+const syntaxMessages: Record<string, MessageKeyOf<'config.json.'>> = {
+  InvalidSymbol: 'config.json.InvalidSymbol',
+  InvalidNumberFormat: 'config.json.InvalidNumberFormat',
+  PropertyNameExpected: 'config.json.PropertyNameExpected',
+  ValueExpected: 'config.json.ValueExpected',
+  ColonExpected: 'config.json.ColonExpected',
+  CommaExpected: 'config.json.CommaExpected',
+  CloseBraceExpected: 'config.json.CloseBraceExpected',
+  CloseBracketExpected: 'config.json.CloseBracketExpected',
+  EndOfFileExpected: 'config.json.EndOfFileExpected',
+  InvalidCommentToken: 'config.json.InvalidCommentToken',
+  UnexpectedEndOfComment: 'config.json.UnexpectedEndOfComment',
+  UnexpectedEndOfString: 'config.json.UnexpectedEndOfString',
+  UnexpectedEndOfNumber: 'config.json.UnexpectedEndOfNumber',
+  InvalidUnicode: 'config.json.InvalidUnicode',
+  InvalidEscapeCharacter: 'config.json.InvalidEscapeCharacter',
+  InvalidCharacter: 'config.json.InvalidCharacter',
 };
+
+type MessageKeyOf<Prefix extends string> = Extract<MessageKey, `${Prefix}${string}`>;
 
 /**
  * Parses the file as strict JSON, reporting each syntax error once (the parser's follow-on
@@ -109,11 +117,12 @@ export function parseJson(text: string, report: ConfigReport): Node | undefined 
     reported.add(e.offset);
     const comma = trailingCommaBefore(text, e.offset);
     if (comma !== undefined && (text[e.offset] === '}' || text[e.offset] === ']')) {
-      report.error({ start: comma, end: comma + 1 }, 'trailing comma: remove the "," before the closing bracket');
+      report.error({ start: comma, end: comma + 1 }, msg('config.json.trailing-comma'));
       continue;
     }
     const code = printParseErrorCode(e.error);
-    report.error({ start: e.offset, end: e.offset + e.length }, `invalid JSON: ${syntaxMessages[code] ?? code}`);
+    const detail = syntaxMessages[code];
+    report.error({ start: e.offset, end: e.offset + e.length }, msg('config.json.invalid', { detail: detail ? msg(detail) : code }));
   }
   return tree;
 }

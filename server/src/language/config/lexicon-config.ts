@@ -6,6 +6,7 @@
 import type { Node } from 'jsonc-parser';
 import type { Span } from '../ast';
 import type { Severity } from '../finding';
+import { msg, type LocalizedText, type Msg } from '../i18n/messages';
 import { createPhraseMatcher } from '../lexicon/matcher';
 import { normalizePhrase } from '../lexicon/normalize';
 import { compilePattern } from '../lexicon/pattern';
@@ -22,7 +23,7 @@ export function readLexicon(node: Node | undefined, includeRecommended: boolean,
   const builtIn = includeRecommended ? [...recommendedLexicon] : [];
   if (!node) return builtIn;
   if (node.type !== 'array') {
-    report.at(node, `"lexicon" must be an array of entries, not ${describe(node)}`);
+    report.at(node, msg('config.lexicon.not-array', { value: describe(node) }));
     return builtIn;
   }
   const user: LexiconEntry[] = [];
@@ -32,13 +33,13 @@ export function readLexicon(node: Node | undefined, includeRecommended: boolean,
     const result = readEntry(entryNode, index, report);
     if (!result) return;
     if (seenIds.has(result.id)) {
-      report.error(result.idSpan, `lexicon id "${result.id}" is used twice; ids must be unique`);
+      report.error(result.idSpan, msg('config.lexicon.duplicate-id', { id: result.id }));
       return;
     }
     seenIds.add(result.id);
     const isBuiltIn = recommendedLexicon.some((e) => e.id === result.id);
     if (result.entry === 'off') {
-      if (!isBuiltIn) report.error(result.idSpan, `"severity": "off" switches off a built-in entry, and "${result.id}" is not one${didYouMean(result.id, recommendedLexicon.map((e) => e.id))}`);
+      if (!isBuiltIn) report.error(result.idSpan, msg('config.lexicon.off-not-built-in', { id: result.id, hint: didYouMean(result.id, recommendedLexicon.map((e) => e.id)) }));
       replaced.add(result.id);
       return;
     }
@@ -56,13 +57,13 @@ interface EntryResult {
 
 function readEntry(node: Node, index: number, report: ConfigReport): EntryResult | undefined {
   if (node.type !== 'object') {
-    report.at(node, `a lexicon entry must be an object with "phrase" or "pattern" and "message", not ${describe(node)}`);
+    report.at(node, msg('config.lexicon.entry-not-object', { value: describe(node) }));
     return undefined;
   }
   const props = new Map<string, JsonProperty>();
   for (const property of propertiesOf(node, report)) {
     if (ENTRY_KEYS.includes(property.name)) props.set(property.name, property);
-    else report.at(property.keyNode, `unknown lexicon entry key "${property.name}"${didYouMean(property.name, ENTRY_KEYS)} (keys: ${ENTRY_KEYS.join(', ')})`);
+    else report.at(property.keyNode, msg('config.lexicon.unknown-key', { name: property.name, hint: didYouMean(property.name, ENTRY_KEYS), keys: ENTRY_KEYS.join(', ') }));
   }
   const value = (name: string): Node | undefined => props.get(name)?.valueNode;
   let ok = true;
@@ -73,12 +74,18 @@ function readEntry(node: Node, index: number, report: ConfigReport): EntryResult
   const text = (name: string, required: boolean): string | undefined => {
     const v = value(name);
     if (!v) {
-      if (required) fail(openingOf(node), `this lexicon entry needs a "${name}"`);
+      if (required) fail(openingOf(node), msg('config.lexicon.needs', { name }));
       return undefined;
     }
     if (v.type === 'string' && v.value.trim() !== '') return v.value;
-    fail(v, `"${name}" must be a non-empty string, not ${describe(v)}`);
+    fail(v, msg('config.lexicon.not-text', { name, value: describe(v) }));
     return undefined;
+  };
+  // A text a reader sees may be given per locale: { "zh-CN": "…", "en": "…" }.
+  const localized = (name: string, required: boolean): LocalizedText | undefined => {
+    const v = value(name);
+    if (v?.type !== 'object') return text(name, required);
+    return readLocalized(v, name, fail, false);
   };
 
   const idNode = value('id');
@@ -89,14 +96,15 @@ function readEntry(node: Node, index: number, report: ConfigReport): EntryResult
   if (severityNode) {
     if (severityNode.type === 'string' && severityNode.value === 'off' && idNode) {
       const others = [...props.keys()].filter((k) => k !== 'id' && k !== 'severity');
-      for (const k of others) fail(props.get(k)!.keyNode, `an entry that switches "${id}" off takes only "id" and "severity"`);
+      for (const k of others) fail(props.get(k)!.keyNode, msg('config.lexicon.off-extra', { id }));
       return ok ? { id, idSpan, entry: 'off' } : undefined;
     }
     if (severityNode.type === 'string' && SEVERITIES.includes(severityNode.value)) severity = severityNode.value as Severity;
     else {
       const hint = severityNode.type === 'string' ? didYouMean(severityNode.value, SEVERITIES) : '';
-      const off = severityNode.type === 'string' && severityNode.value === 'off' ? ' ("off" needs the "id" of a built-in entry)' : '';
-      fail(severityNode, `${severityNode.type === 'string' ? JSON.stringify(severityNode.value) : describe(severityNode)} is not a lexicon severity: use error, warning, info or hint${hint}${off}`);
+      const off = severityNode.type === 'string' && severityNode.value === 'off' ? msg('config.lexicon.off-needs-id') : '';
+      const value = severityNode.type === 'string' ? JSON.stringify(severityNode.value) : describe(severityNode);
+      fail(severityNode, msg('config.lexicon.severity', { value, hint, off }));
     }
   }
 
@@ -105,12 +113,12 @@ function readEntry(node: Node, index: number, report: ConfigReport): EntryResult
   let phrase: string | undefined;
   let pattern: string | undefined;
   if (phraseNode && patternNode) {
-    fail(props.get('pattern')!.keyNode, 'give either "phrase" or "pattern", not both');
+    fail(props.get('pattern')!.keyNode, msg('config.lexicon.both'));
   } else if (!phraseNode && !patternNode) {
-    fail(openingOf(node), 'this lexicon entry needs a "phrase" (literal text) or a "pattern" (RE2 pattern)');
+    fail(openingOf(node), msg('config.lexicon.neither'));
   } else if (phraseNode) {
     phrase = text('phrase', true);
-    if (phrase !== undefined && normalizePhrase(phrase) === '') fail(phraseNode, 'the phrase is empty once spaces are ignored');
+    if (phrase !== undefined && normalizePhrase(phrase) === '') fail(phraseNode, msg('config.lexicon.empty-phrase'));
   } else if (patternNode) {
     pattern = text('pattern', true);
     if (pattern !== undefined) {
@@ -118,8 +126,8 @@ function readEntry(node: Node, index: number, report: ConfigReport): EntryResult
       if (!compiled.ok) fail(patternNode, compiled.message);
     }
   }
-  const message = text('message', true);
-  const reason = text('reason', false);
+  const message = localized('message', true);
+  const reason = localized('reason', false);
   const suggest = readSuggestions(value('suggest'), fail);
   const examples = readExamples(value('examples'), fail);
   if (!ok || message === undefined || (phrase === undefined && pattern === undefined)) return undefined;
@@ -135,18 +143,48 @@ function readEntry(node: Node, index: number, report: ConfigReport): EntryResult
   return { id, idSpan, entry };
 }
 
-type Fail = (at: Node | Span, message: string) => void;
+type Fail = (at: Node | Span, message: Msg) => void;
 
-function readSuggestions(node: Node | undefined, fail: Fail): string[] {
+/**
+ * `{ "zh-CN": "…", "en": "…" }`: texts by locale tag. Tags are not limited to the
+ * catalogs' languages (a team may write texts for a language SOP Studio does not speak
+ * yet); the reader's locale picks one, English is the fallback.
+ */
+function readLocalized(node: Node, name: string, fail: Fail, allowEmpty: boolean): LocalizedText | undefined {
+  const texts: Record<string, string> = {};
+  let ok = true;
+  for (const property of node.children ?? []) {
+    const [keyNode, valueNode] = property.children ?? [];
+    const tag = String(keyNode?.value);
+    if (!/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/i.test(tag)) {
+      fail(keyNode, msg('config.lexicon.not-locale-tag', { tag, name }));
+      ok = false;
+    } else if (valueNode?.type !== 'string' || (!allowEmpty && valueNode.value.trim() === '')) {
+      fail(valueNode ?? keyNode, msg('config.lexicon.locale-text', { name, tag }));
+      ok = false;
+    } else texts[tag] = valueNode.value;
+  }
+  if (ok && Object.keys(texts).length === 0) {
+    fail(node, msg('config.lexicon.no-texts', { name }));
+    return undefined;
+  }
+  return ok ? texts : undefined;
+}
+
+function readSuggestions(node: Node | undefined, fail: Fail): LocalizedText[] {
   if (!node) return [];
   if (node.type !== 'array') {
-    fail(node, `"suggest" must be an array of replacement strings, not ${describe(node)}`);
+    fail(node, msg('config.lexicon.suggest-not-array', { value: describe(node) }));
     return [];
   }
-  const list: string[] = [];
+  const list: LocalizedText[] = [];
   for (const item of node.children ?? []) {
     if (item.type === 'string') list.push(item.value);
-    else fail(item, `"suggest" must hold strings (use "" to offer deleting the phrase), not ${describe(item)}`);
+    else if (item.type === 'object') {
+      const texts = readLocalized(item, 'suggest', fail, true);
+      if (texts) list.push(texts);
+    }
+    else fail(item, msg('config.lexicon.suggest-item', { value: describe(item) }));
   }
   return list;
 }
@@ -160,22 +198,22 @@ function readExamples(node: Node | undefined, fail: Fail): ExampleNodes | undefi
   if (!node) return undefined;
   const result: ExampleNodes = { value: { match: [], noMatch: [] }, nodes: { match: [], noMatch: [] } };
   if (node.type !== 'object') {
-    fail(node, `"examples" must be an object { "match": [...], "noMatch": [...] }, not ${describe(node)}`);
+    fail(node, msg('config.lexicon.examples-not-object', { value: describe(node) }));
     return undefined;
   }
   for (const property of node.children ?? []) {
     const [keyNode, listNode] = property.children ?? [];
     const key = String(keyNode?.value);
     if (key !== 'match' && key !== 'noMatch') {
-      fail(keyNode, `unknown "examples" key "${key}": use "match" and "noMatch"`);
+      fail(keyNode, msg('config.lexicon.examples-key', { key }));
       continue;
     }
     if (!listNode || listNode.type !== 'array') {
-      if (listNode) fail(listNode, `"${key}" must be an array of strings`);
+      if (listNode) fail(listNode, msg('config.lexicon.examples-not-array', { key }));
       continue;
     }
     for (const item of listNode.children ?? []) {
-      if (item.type !== 'string') fail(item, `"${key}" must hold strings, not ${describe(item)}`);
+      if (item.type !== 'string') fail(item, msg('config.lexicon.examples-item', { key, value: describe(item) }));
       else {
         result.value[key].push(item.value);
         result.nodes[key].push(item);
@@ -191,12 +229,12 @@ function checkExamples(entry: LexiconEntry, nodes: ExampleNodes['nodes'], report
   let ok = true;
   for (const node of nodes.match) {
     if (matcher.find(node.value).length > 0) continue;
-    report.at(node, 'this "match" example is not flagged by its entry: fix the example or the entry');
+    report.at(node, msg('config.lexicon.match-missed'));
     ok = false;
   }
   for (const node of nodes.noMatch) {
     if (matcher.find(node.value).length === 0) continue;
-    report.at(node, 'this "noMatch" example is flagged by its entry: fix the example or the entry');
+    report.at(node, msg('config.lexicon.nomatch-flagged'));
     ok = false;
   }
   return ok;

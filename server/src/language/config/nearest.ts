@@ -2,6 +2,7 @@
  * "Did you mean" suggestions for misspelt rule ids, option names and keywords of the
  * configuration file.
  */
+import { msg, type Msg } from '../i18n/messages';
 
 /** Edit distance (insertions, deletions, substitutions, adjacent swaps) between two words. */
 export function editDistance(a: string, b: string): number {
@@ -41,8 +42,8 @@ export function nearest(word: string, candidates: readonly string[]): string | u
   return bestDistance <= limit ? best : undefined;
 }
 
-/** ` — did you mean "x"?` when there is a near candidate, else the empty string. */
-export function didYouMean(word: string, candidates: readonly string[]): string {
+/** ` — did you mean "x"?` (a catalog message) when there is a near candidate, else the empty string. */
+export function didYouMean(word: string, candidates: readonly string[]): Msg | '' {
   const match = nearest(word, candidates);
-  return match === undefined ? '' : ` — did you mean "${match}"?`;
+  return match === undefined ? '' : msg('config.did-you-mean', { match });
 }

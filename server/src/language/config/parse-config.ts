@@ -10,6 +10,7 @@ import type { Finding, Level } from '../finding';
 import type { RuleMeta, RuleOptionSpec, RuleOptions } from '../rule-meta';
 import { ConfigReport, describe, parseJson, propertiesOf } from './json-nodes';
 import { readExportSettings } from './export-config';
+import { EN, msg, type Messages } from '../i18n/messages';
 import { readLexicon } from './lexicon-config';
 import { didYouMean } from './nearest';
 import { defaultConfig, HANGUP_OPTION, HANGUP_RULE, type SopConfig } from './types';
@@ -25,17 +26,18 @@ export interface ParsedConfig {
   findings: Finding[];
 }
 
-export function parseConfig(uri: string, text: string, rules: readonly RuleMeta[]): ParsedConfig {
-  const report = new ConfigReport(uri);
+/** Parses a configuration file; its findings are written in the language of `messages`. */
+export function parseConfig(uri: string, text: string, rules: readonly RuleMeta[], messages: Messages = EN): ParsedConfig {
+  const report = new ConfigReport(uri, messages);
   const config: SopConfig = { ...defaultConfig(rules), uri };
   if (text.trim() === '') {
-    report.error({ start: 0, end: 0 }, 'the configuration file is empty: write {} to use the defaults');
+    report.error({ start: 0, end: 0 }, msg('config.empty'));
     return { config, findings: report.findings };
   }
   const root = parseJson(text, report);
   if (!root) return { config, findings: report.findings };
   if (root.type !== 'object') {
-    report.at(root, `the configuration must be a JSON object, not ${describe(root)}`);
+    report.at(root, msg('config.not-object', { value: describe(root) }));
     return { config, findings: report.findings };
   }
 
@@ -47,11 +49,11 @@ export function parseConfig(uri: string, text: string, rules: readonly RuleMeta[
     if (!valueNode) continue;
     switch (name) {
       case '$schema':
-        if (valueNode.type !== 'string') report.at(valueNode, '"$schema" must be a string (the schema\'s location)');
+        if (valueNode.type !== 'string') report.at(valueNode, msg('config.schema-not-string'));
         break;
       case 'extends':
         if (valueNode.type === 'string' && PRESETS.includes(valueNode.value)) preset = valueNode.value;
-        else report.at(valueNode, `"extends" must be "recommended" or "none", not ${describe(valueNode)}${didYouMean(String(valueNode.value), PRESETS)}`);
+        else report.at(valueNode, msg('config.extends', { value: describe(valueNode), hint: didYouMean(String(valueNode.value), PRESETS) }));
         break;
       case 'rules':
         readRules(valueNode, ruleState);
@@ -69,7 +71,7 @@ export function parseConfig(uri: string, text: string, rules: readonly RuleMeta[
         config.export = readExportSettings(valueNode, report);
         break;
       default:
-        report.at(keyNode, `unknown setting "${name}"${didYouMean(name, TOP_LEVEL_KEYS)} (settings: ${TOP_LEVEL_KEYS.slice(1).join(', ')})`);
+        report.at(keyNode, msg('config.unknown-setting', { name, hint: didYouMean(name, TOP_LEVEL_KEYS), settings: TOP_LEVEL_KEYS.slice(1).join(', ') }));
     }
   }
   config.lexicon = readLexicon(lexiconNode, preset === 'recommended', report);
@@ -100,22 +102,20 @@ interface RuleState {
 function readRules(node: Node, state: RuleState): void {
   const { rules, report } = state;
   if (node.type !== 'object') {
-    report.at(node, `"rules" must be an object mapping rule ids to severities, not ${describe(node)}`);
+    report.at(node, msg('config.rules-not-object', { value: describe(node) }));
     return;
   }
   const ids = rules.map((r) => r.id);
   for (const { name, keyNode, valueNode } of propertiesOf(node, report)) {
     const meta = rules.find((r) => r.id === name);
     if (!meta) {
-      report.at(keyNode, `unknown rule "${name}"${didYouMean(name, ids)}`);
+      report.at(keyNode, msg('config.unknown-rule', { name, hint: didYouMean(name, ids) }));
       continue;
     }
     if (!valueNode) continue;
     readRuleSetting(valueNode, meta, state);
   }
 }
-
-const SETTING_SHAPE = 'a severity ("error", "warning", "info", "hint" or "off") or [severity, { options }]';
 
 function readRuleSetting(node: Node, meta: RuleMeta, state: RuleState): void {
   const { report } = state;
@@ -126,12 +126,12 @@ function readRuleSetting(node: Node, meta: RuleMeta, state: RuleState): void {
     return;
   }
   if (node.type !== 'array') {
-    report.at(node, `rule "${meta.id}" must be set to ${SETTING_SHAPE}, not ${describe(node)}`);
+    report.at(node, msg('config.rule-setting.not', { rule: meta.id, value: describe(node) }));
     return;
   }
   const [levelNode, optionsNode, ...extra] = node.children ?? [];
   if (!levelNode || extra.length > 0) {
-    report.at(node, `rule "${meta.id}" must be set to ${SETTING_SHAPE}`);
+    report.at(node, msg('config.rule-setting', { rule: meta.id }));
     return;
   }
   const level = readLevel(levelNode, report);
@@ -145,7 +145,7 @@ function readRuleSetting(node: Node, meta: RuleMeta, state: RuleState): void {
 function readLevel(node: Node, report: ConfigReport): Level | undefined {
   if (node.type === 'string' && (LEVELS as readonly string[]).includes(node.value)) return node.value as Level;
   const hint = node.type === 'string' ? didYouMean(node.value, LEVELS) : '';
-  report.at(node, `${node.type === 'string' ? JSON.stringify(node.value) : describe(node)} is not a severity: use error, warning, info, hint or off${hint}`);
+  report.at(node, msg('config.not-severity', { value: node.type === 'string' ? JSON.stringify(node.value) : describe(node), hint }));
   return undefined;
 }
 
@@ -155,14 +155,14 @@ function readRuleOptions(node: Node, meta: RuleMeta, options: RuleOptions, repor
   const names = Object.keys(specs);
   const given = new Set<string>();
   if (node.type !== 'object') {
-    report.at(node, `the options of "${meta.id}" must be an object, not ${describe(node)}`);
+    report.at(node, msg('config.options-not-object', { rule: meta.id, value: describe(node) }));
     return given;
   }
   for (const { name, keyNode, valueNode } of propertiesOf(node, report)) {
     const spec = specs[name];
     if (!spec) {
-      const known = names.length > 0 ? ` (its options: ${names.join(', ')})` : ' (it has no options)';
-      report.at(keyNode, `unknown option "${name}" for rule "${meta.id}"${didYouMean(name, names)}${known}`);
+      const known = names.length > 0 ? msg('config.rule-options', { options: names.join(', ') }) : msg('config.rule-no-options');
+      report.at(keyNode, msg('config.unknown-option', { name, rule: meta.id, hint: didYouMean(name, names), known }));
       continue;
     }
     if (!valueNode) continue;
@@ -180,47 +180,47 @@ function readOptionValue(node: Node, name: string, spec: RuleOptionSpec, report:
       return readDuration(node, name, report);
     case 'number':
       if (node.type === 'number' && Number.isFinite(node.value) && node.value >= 0) return node.value;
-      report.at(node, `"${name}" must be a number of at least 0, not ${describe(node)}`);
+      report.at(node, msg('config.option.number', { name, value: describe(node) }));
       return undefined;
     case 'boolean':
       if (node.type === 'boolean') return node.value;
-      report.at(node, `"${name}" must be true or false, not ${describe(node)}`);
+      report.at(node, msg('config.option.boolean', { name, value: describe(node) }));
       return undefined;
     case 'string':
       if (node.type === 'string') return node.value;
-      report.at(node, `"${name}" must be a string, not ${describe(node)}`);
+      report.at(node, msg('config.option.string', { name, value: describe(node) }));
       return undefined;
   }
 }
 
-const UNITS = 'ms, s, m, h, d, 毫秒, 秒, 分钟, 小时 or 天';
+const UNITS = { list: ['ms', 's', 'm', 'h', 'd', '毫秒', '秒', '分钟', '小时', '天'], separator: 'list.comma', last: 'list.or' } as const;
 
 /** A duration written as in scripts ("5s", "24h", "5秒"), in milliseconds. */
 export function readDuration(node: Node, name: string, report: ConfigReport): number | undefined {
   if (node.type === 'string') {
     const ms = parseDuration(node.value);
     if (ms !== undefined) return ms;
-    report.at(node, `"${name}": "${node.value}" is not a duration: write a number directly followed by a unit (${UNITS}), e.g. "30s"`);
+    report.at(node, msg('config.duration.bad', { name, value: node.value, units: UNITS }));
     return undefined;
   }
   if (node.type === 'number') {
-    report.at(node, `"${name}": ${node.value} has no unit: write "${node.value}s" for seconds, or another unit (${UNITS})`);
+    report.at(node, msg('config.duration.no-unit', { name, value: String(node.value), units: UNITS }));
     return undefined;
   }
-  report.at(node, `"${name}" must be a duration such as "5s", not ${describe(node)}`);
+  report.at(node, msg('config.duration.not', { name, value: describe(node) }));
   return undefined;
 }
 
 /** A list of non-empty strings; bad items are reported and left out. */
 export function readStringList(node: Node, what: string, report: ConfigReport): string[] {
   if (node.type !== 'array') {
-    report.at(node, `${what} must be an array of strings, not ${describe(node)}`);
+    report.at(node, msg('config.list.not-array', { what, value: describe(node) }));
     return [];
   }
   const list: string[] = [];
   for (const item of node.children ?? []) {
     if (item.type === 'string' && item.value.trim() !== '') list.push(item.value);
-    else report.at(item, `${what} must hold non-empty strings, not ${describe(item)}`);
+    else report.at(item, msg('config.list.item', { what, value: describe(item) }));
   }
   return list;
 }

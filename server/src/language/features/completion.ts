@@ -14,7 +14,8 @@ import type { Program } from '../program';
 import { basenameOf } from '../paths';
 import { analyzeCursor, type CursorContext } from './completion-context';
 import { describeDuration, describeSeconds } from './describe';
-import { KEYWORD_HELP } from './keyword-help';
+import { keywordHelp } from './keyword-help';
+import { EN, type Messages } from '../i18n/messages';
 import { standardPhrases } from './standard-phrases';
 import { detectStyle, type WritingStyle } from './style';
 import { situationsIn } from './walk';
@@ -49,6 +50,8 @@ export interface CompletionOptions {
    * between words does not keep opening lists.
    */
   triggerCharacter?: string;
+  /** The reader's language for details and documentation (English by default). */
+  messages?: Messages;
 }
 
 const TRIGGERED: Record<string, ReadonlyArray<CursorContext['kind']>> = {
@@ -79,28 +82,29 @@ export function completeAt(program: Program, uri: string, offset: number, option
     return [];
   }
   const style = detectStyle(file);
+  const messages = options.messages ?? EN;
   const span = { start: replace.start, end: replace.end };
   // A keyword gets its trailing space unless one is already there (a line break is not one:
   // `goto` then Enter would leave the cursor where no situation id can be completed).
   const followedByBlank = /^[ \t\u3000]/.test(file.text.slice(replace.end, replace.end + 1));
   switch (context.kind) {
     case 'keywords':
-      return keywordEntries(context, style, prefix, span, followedByBlank);
+      return keywordEntries(context, style, prefix, span, followedByBlank, messages);
     case 'situation-id':
-      return situationEntries(program, uri, context.current, span);
+      return situationEntries(program, uri, context.current, span, messages);
     case 'duration':
-      return durationEntries(context.after, style, prefix, span);
+      return durationEntries(context.after, style, prefix, span, messages);
     case 'phrase':
-      return phraseEntries(style, options, (text) => quoteString(text, style.quote), span);
+      return phraseEntries(style, options, (text) => quoteString(text, style.quote), span, messages);
     case 'phrase-in-string': {
       const close = context.closed ? '' : context.quote === 'ascii' ? '"' : '”';
       const inner = (text: string) => quoteString(text, context.quote).slice(1, -1) + close;
       // What the writer has started to type tells the language best.
       const language = /\p{Script=Han}/u.test(prefix) ? 'zh' : /[a-z]/i.test(prefix) ? 'en' : style.language;
-      return phraseEntries({ ...style, language }, options, inner, span);
+      return phraseEntries({ ...style, language }, options, inner, span, messages);
     }
     case 'variable':
-      return variableEntries(program, file.text, context.closed, span);
+      return variableEntries(program, file.text, context.closed, span, messages);
     case 'tag':
       return tagEntries(program, span);
     case 'none':
@@ -118,6 +122,7 @@ function keywordEntries(
   prefix: string,
   span: Span,
   followedByBlank: boolean,
+  messages: Messages,
 ): CompletionEntry[] {
   const other: Spelling = style.spelling === 'en' ? 'zh' : 'en';
   const matches = (spelling: Spelling) => context.allowed.some((k) => spell(k, spelling).startsWith(prefix));
@@ -129,7 +134,7 @@ function keywordEntries(
       label: word,
       kind: 'keyword' as const,
       detail: `${word} · ${spell(name, spelling === 'en' ? 'zh' : 'en')}`,
-      documentation: KEYWORD_HELP[name],
+      documentation: keywordHelp(name, messages),
       newText: BARE.has(name) || followedByBlank ? word : `${word} `,
       span,
       sortText: `${preferred ? 0 : 1}${String(index).padStart(2, '0')}`,
@@ -138,14 +143,14 @@ function keywordEntries(
   });
 }
 
-function situationEntries(program: Program, uri: string, current: string | undefined, span: Span): CompletionEntry[] {
+function situationEntries(program: Program, uri: string, current: string | undefined, span: Span, messages: Messages): CompletionEntry[] {
   const entries: CompletionEntry[] = [];
   for (const [id, definitions] of program.situations) {
     const { situation, uri: definedIn } = definitions[0];
     const lines: string[] = [];
-    if (situation.when) lines.push(`When: ${situation.when.text.value}`);
-    if (situation.tags.length > 0) lines.push(`Tags: ${situation.tags.map((t) => t.name).join(', ')}`);
-    if (definedIn !== uri) lines.push(`Defined in \`${basenameOf(definedIn)}\``);
+    if (situation.when) lines.push(messages.t('completion.when', { when: situation.when.text.value }));
+    if (situation.tags.length > 0) lines.push(messages.t('completion.tags', { tags: situation.tags.map((t) => t.name).join(', ') }));
+    if (definedIn !== uri) lines.push(messages.t('hover.defined-in', { file: basenameOf(definedIn) }));
     entries.push({
       label: id,
       kind: 'situation',
@@ -160,7 +165,7 @@ function situationEntries(program: Program, uri: string, current: string | undef
   return entries;
 }
 
-function durationEntries(after: 'wait' | 'hold' | 'promise', style: WritingStyle, prefix: string, span: Span): CompletionEntry[] {
+function durationEntries(after: 'wait' | 'hold' | 'promise', style: WritingStyle, prefix: string, span: Span, messages: Messages): CompletionEntry[] {
   const texts = DURATIONS[after].map((ms) => writeDuration(ms, style.units));
   // Digits already typed get each unit, so `15` completes to `15s`, `15m`, `15h`.
   if (/^\d+(\.\d+)?$/.test(prefix)) {
@@ -170,7 +175,7 @@ function durationEntries(after: 'wait' | 'hold' | 'promise', style: WritingStyle
   return texts.map((text, index) => ({
     label: text,
     kind: 'duration' as const,
-    detail: describeDuration(parseDuration(text) ?? 0, { amount: parseFloat(text), unit: text.replace(/^[\d.]+/, '') }),
+    detail: describeDuration(parseDuration(text) ?? 0, { amount: parseFloat(text), unit: text.replace(/^[\d.]+/, '') }, messages),
     newText: text,
     span,
     sortText: String(index).padStart(2, '0'),
@@ -190,14 +195,20 @@ function writeDuration(ms: number, units: Spelling): string {
   return `${ms}${units === 'zh' ? '毫秒' : 'ms'}`;
 }
 
-function phraseEntries(style: WritingStyle, options: CompletionOptions, write: (text: string) => string, span: Span): CompletionEntry[] {
+function phraseEntries(
+  style: WritingStyle,
+  options: CompletionOptions,
+  write: (text: string) => string,
+  span: Span,
+  messages: Messages,
+): CompletionEntry[] {
   return standardPhrases(style.language)
     .filter(({ text }) => !options.isBanned?.(text))
     .map(({ phrase, text }, index) => ({
       label: text,
       kind: 'phrase' as const,
       detail: phrase.topic,
-      documentation: `Standard phrasing (${phrase.source}).  \nEstimated speaking time: ${describeSeconds(estimateSpeakingMs([{ text }]))}.`,
+      documentation: messages.t('completion.phrase', { source: phrase.source, time: describeSeconds(estimateSpeakingMs([{ text }]), messages) }),
       newText: write(text),
       span,
       filterText: text,
@@ -205,14 +216,14 @@ function phraseEntries(style: WritingStyle, options: CompletionOptions, write: (
     }));
 }
 
-function variableEntries(program: Program, text: string, closed: boolean, span: Span): CompletionEntry[] {
+function variableEntries(program: Program, text: string, closed: boolean, span: Span, messages: Messages): CompletionEntry[] {
   const names = declaredVariables(program);
   // A prelude that does not parse declares nothing in the AST; read its `var` lines directly.
   for (const name of scanVarNames(text)) names.add(name);
   return [...names].sort().map((name) => ({
     label: name,
     kind: 'variable' as const,
-    detail: 'variable',
+    detail: messages.t('completion.variable'),
     newText: closed ? name : `${name}}`,
     span,
     sortText: name,

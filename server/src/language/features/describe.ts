@@ -1,6 +1,9 @@
-/** Plain-English readings of values, for hovers and completion details. */
+/** Readings of values in the reader's language, for hovers and completion details. */
+import { EN, type MessageKey, type Messages } from '../i18n/messages';
 
-const UNITS: Array<[number, string]> = [
+type Unit = 'day' | 'hour' | 'minute' | 'second' | 'millisecond';
+
+const UNITS: Array<[number, Unit]> = [
   [86_400_000, 'day'],
   [3_600_000, 'hour'],
   [60_000, 'minute'],
@@ -8,11 +11,12 @@ const UNITS: Array<[number, string]> = [
   [1, 'millisecond'],
 ];
 
-function plural(count: number, unit: string): string {
-  return `${count} ${unit}${count === 1 ? '' : 's'}`;
+/** "5 seconds" / "5 秒": the count selects the plural, and is shown as written (no grouping). */
+function plural(messages: Messages, count: number, unit: Unit): string {
+  return messages.t(`unit.${unit}` as MessageKey, { count, n: String(count) });
 }
 
-const UNIT_NAMES: Record<string, string> = {
+const UNIT_NAMES: Record<string, Unit> = {
   ms: 'millisecond',
   毫秒: 'millisecond',
   s: 'second',
@@ -31,30 +35,30 @@ const UNIT_NAMES: Record<string, string> = {
  * seconds)", `1.5分钟` → "1.5 minutes (90 seconds)". Without the written form, the largest
  * whole units are used: `90000` → "1 minute 30 seconds (90 seconds)".
  */
-export function describeDuration(ms: number, written?: { amount: number; unit: string }): string {
+export function describeDuration(ms: number, written?: { amount: number; unit: string }, messages: Messages = EN): string {
   const unitName = written && UNIT_NAMES[written.unit];
   let reading: string;
   if (written && unitName) {
-    reading = `${written.amount} ${unitName}${written.amount === 1 ? '' : 's'}`;
+    reading = plural(messages, written.amount, unitName);
   } else {
     let rest = Math.max(0, Math.round(ms));
     const parts: string[] = [];
     for (const [size, unit] of UNITS) {
       const count = Math.floor(rest / size);
       if (count === 0) continue;
-      parts.push(plural(count, unit));
+      parts.push(plural(messages, count, unit));
       rest -= count * size;
     }
-    reading = parts.join(' ') || '0 seconds';
+    reading = parts.join(messages.t('unit.join')) || plural(messages, 0, 'second');
   }
-  const inSeconds = describeSeconds(ms);
-  return reading === inSeconds || ms < 1000 ? reading : `${reading} (${inSeconds})`;
+  const inSeconds = describeSeconds(ms, messages);
+  return reading === inSeconds || ms < 1000 ? reading : messages.t('unit.with-seconds', { reading, seconds: inSeconds });
 }
 
 /** `1500` → "1.5 seconds"; at most one decimal. */
-export function describeSeconds(ms: number): string {
+export function describeSeconds(ms: number, messages: Messages = EN): string {
   const seconds = Math.round(ms / 100) / 10;
-  return `${seconds} second${seconds === 1 ? '' : 's'}`;
+  return plural(messages, seconds, 'second');
 }
 
 /** Shortens a phrase for a one-line label: at most `max` characters, with an ellipsis. */

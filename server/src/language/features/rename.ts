@@ -4,6 +4,7 @@
  * is no keyword in either spelling, and must not take the name of another situation or
  * variable: that would silently merge two of them.
  */
+import { EN, type Messages } from '../i18n/messages';
 import type { SopFile, Span } from '../ast';
 import type { TextEdit } from '../finding';
 import { keywordOf } from '../keywords';
@@ -17,33 +18,30 @@ export type RenameResult = { edits: Map<string, TextEdit[]> } | { error: string 
 const IDENT = /^[\p{L}_][\p{L}0-9_-]*$/u;
 
 /** Whether the cursor is on something that can be renamed, and the name's span there. */
-export function prepareRenameAt(file: SopFile, offset: number): PrepareRenameResult {
+export function prepareRenameAt(file: SopFile, offset: number, messages: Messages = EN): PrepareRenameResult {
   const symbol = symbolAt(file, offset);
-  if (!symbol) return { error: 'Only situation ids and variables can be renamed.' };
+  if (!symbol) return { error: messages.t('rename.not-renamable') };
   return { span: symbol.span, name: symbol.name };
 }
 
 /** Why `name` cannot be a new situation id or variable name, or `undefined` when it can. */
-export function checkNewName(name: string): string | undefined {
-  if (!IDENT.test(name)) {
-    return `"${name}" is not an identifier: start with a letter or "_", then use letters, digits, "_" or "-".`;
-  }
+export function checkNewName(name: string, messages: Messages = EN): string | undefined {
+  if (!IDENT.test(name)) return messages.t('rename.not-identifier', { name });
   const keyword = keywordOf(name);
-  if (keyword) return `"${name}" is the keyword "${keyword}"; keywords are reserved in both spellings.`;
+  if (keyword) return messages.t('rename.keyword', { name, keyword });
   return undefined;
 }
 
-export function renameAt(file: SopFile, offset: number, newName: string, files: Iterable<SopFile>): RenameResult {
+export function renameAt(file: SopFile, offset: number, newName: string, files: Iterable<SopFile>, messages: Messages = EN): RenameResult {
   const symbol = symbolAt(file, offset);
-  if (!symbol) return { error: 'Only situation ids and variables can be renamed.' };
-  const problem = checkNewName(newName);
+  if (!symbol) return { error: messages.t('rename.not-renamable') };
+  const problem = checkNewName(newName, messages);
   if (problem) return { error: problem };
   const all = [file, ...files];
   if (newName !== symbol.name) {
     const clash: NamedSymbol = { kind: symbol.kind, name: newName };
     if (occurrencesOf(all, clash).some((o) => o.declaration)) {
-      const what = symbol.kind === 'situation' ? 'a situation' : 'a variable';
-      return { error: `There is already ${what} named "${newName}".` };
+      return { error: messages.t('rename.taken', { kind: symbol.kind, name: newName }) };
     }
   }
   const edits = new Map<string, TextEdit[]>();

@@ -17,6 +17,7 @@
  * A file with syntax errors is never touched: its tree is partial, and writing it back
  * would lose whatever the parser could not read.
  */
+import { EN, type Messages } from '../i18n/messages';
 import type { SopFile } from '../ast';
 import { LineIndex } from '../line-index';
 import { layOutFile } from './layout';
@@ -26,15 +27,16 @@ export type FormatResult =
   | { ok: true; text: string; changed: boolean }
   | { ok: false; reason: string };
 
-export function formatFile(file: SopFile): FormatResult {
+/** Formats a file; a reason it cannot is written in the language of `messages`. */
+export function formatFile(file: SopFile, messages: Messages = EN): FormatResult {
   const { text } = file;
   if (file.errors.length > 0) {
     const first = file.errors.reduce((a, b) => (b.span.start < a.span.start ? b : a));
-    return { ok: false, reason: `not formatted: syntax error at ${where(text, first.span.start)} (${first.message})` };
+    return { ok: false, reason: messages.t('format.syntax-error', { at: where(text, first.span.start), error: first.message }) };
   }
   const lines = renderLines(text, layOutFile(file));
   if (!Array.isArray(lines)) {
-    return { ok: false, reason: `not formatted: the formatter could not account for the text at ${where(text, lines.offset)}` };
+    return { ok: false, reason: messages.t('format.unaccounted', { at: where(text, lines.offset) }) };
   }
   const bom = text.startsWith('\ufeff') ? '\ufeff' : '';
   const formatted = lines.length === 0 ? bom : bom + lines.join(lineEnding(text)) + lineEnding(text);

@@ -4,16 +4,17 @@
  * such as `(a+)+$`; RE2 matches in time linear in the text, which is why it rejects the
  * features that need backtracking (backreferences, lookaround).
  */
+import { msg, type Msg } from '../i18n/messages';
 import { RE2JS } from 're2js';
 import { foldChar } from './normalize';
 
-export type CompiledPattern = { ok: true; regex: RE2JS } | { ok: false; message: string };
+export type CompiledPattern = { ok: true; regex: RE2JS } | { ok: false; message: Msg };
 
 // Features people reach for that RE2 cannot run in linear time; RE2's own messages for
 // them ("invalid named capture") do not say so.
-const unsupported: Array<[RegExp, string]> = [
-  [/\(\?<?[=!]/, 'lookahead and lookbehind ("(?=", "(?!", "(?<=", "(?<!") are not supported by the linear-time pattern engine'],
-  [/\\[1-9]/, 'backreferences ("\\1") are not supported by the linear-time pattern engine'],
+const unsupported: Array<[RegExp, Msg]> = [
+  [/\(\?<?[=!]/, msg('pattern.lookaround')],
+  [/\\[1-9]/, msg('pattern.backreference')],
 ];
 
 const regexMeta = new Set('\\.+*?()|[]{}^$-');
@@ -57,8 +58,8 @@ export function compilePattern(source: string): CompiledPattern {
     regex = RE2JS.compile(normalizePattern(source), RE2JS.CASE_INSENSITIVE);
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
-    return { ok: false, message: `invalid pattern: ${detail.replace(/^error parsing regexp: /, '')}` };
+    return { ok: false, message: msg('pattern.invalid', { detail: detail.replace(/^error parsing regexp: /, '') }) };
   }
-  if (regex.test('')) return { ok: false, message: 'the pattern matches empty text, so it would flag every phrase' };
+  if (regex.test('')) return { ok: false, message: msg('pattern.matches-empty') };
   return { ok: true, regex };
 }

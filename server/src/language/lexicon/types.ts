@@ -2,6 +2,7 @@
  * The lexicon of banned phrasings, as the `banned-phrase` rule and `sop.config.json` see it.
  */
 import type { Severity } from '../finding';
+import type { LocalizedText } from '../i18n/messages';
 
 export interface LexiconExamples {
   /** Phrasings the entry must flag. */
@@ -17,12 +18,16 @@ export interface LexiconEntry {
   phrase?: string;
   /** An RE2 pattern, run on normalised text in linear time. */
   pattern?: string;
-  /** What to do instead; shown as the finding's message. */
-  message: string;
-  /** Why the phrasing hurts, for docs and hovers. */
-  reason?: string;
-  /** Replacements offered as quick fixes; `""` offers to delete the phrasing. */
-  suggest: string[];
+  /** What to do instead; shown as the finding's message, in the reader's language. */
+  message: LocalizedText;
+  /** Why the phrasing hurts, for docs and hovers, in the reader's language. */
+  reason?: LocalizedText;
+  /**
+   * Replacements offered as quick fixes; `""` offers to delete the phrasing. They are
+   * words said to the caller, so a per-locale one is picked by the script's language
+   * (its `locale` header), not by the reader's.
+   */
+  suggest: LocalizedText[];
   severity: Severity;
   examples?: LexiconExamples;
 }

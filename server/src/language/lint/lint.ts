@@ -10,6 +10,7 @@ import type { Finding, Fix, Severity } from '../finding';
 import type { Program } from '../program';
 import type { RuleOptions } from '../rule-meta';
 import { eolOf, indentAt, lineStartOf, previousLineStart } from './edits';
+import { EN, type Messages } from '../i18n/messages';
 import { RULES } from './registry';
 import type { Rule } from './rule';
 import type { CacheRun, SituationReportCache } from './situation-cache';
@@ -21,10 +22,12 @@ const SEVERITY_RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1,
 
 /**
  * Lints the program's root file. With a `cache` (one per document, kept between runs),
- * rules declared `perSituation` re-check only the situations whose text changed.
+ * rules declared `perSituation` re-check only the situations whose text changed. Rules
+ * report messages as catalog keys (the cache keeps those, so it serves every locale);
+ * they are rendered here, last, with `messages` (English unless given).
  */
-export function lintProgram(program: Program, config: SopConfig, cache?: SituationReportCache): Finding[] {
-  const steps = lintProgramInSteps(program, config, cache);
+export function lintProgram(program: Program, config: SopConfig, cache?: SituationReportCache, messages: Messages = EN): Finding[] {
+  const steps = lintProgramInSteps(program, config, cache, messages);
   for (;;) {
     const step = steps.next();
     if (step.done) return step.value;
@@ -35,7 +38,12 @@ export function lintProgram(program: Program, config: SopConfig, cache?: Situati
  * The same lint, pausing between rules (and between batches of situations), so an editor
  * can answer other requests while it lints a large document for the first time.
  */
-export function* lintProgramInSteps(program: Program, config: SopConfig, cache?: SituationReportCache): Generator<void, Finding[], void> {
+export function* lintProgramInSteps(
+  program: Program,
+  config: SopConfig,
+  cache?: SituationReportCache,
+  messages: Messages = EN,
+): Generator<void, Finding[], void> {
   const file = program.root;
   // What the rules over the whole program read about each situation (once per situation text).
   for (const each of program.files.values()) yield* collectFactsInSteps(each);
@@ -53,17 +61,17 @@ export function* lintProgramInSteps(program: Program, config: SopConfig, cache?:
   const findings: Finding[] = [];
   for (const rule of RULES) {
     if (rule.meta.afterSuppressions) continue;
-    findings.push(...(yield* runRule(rule, program, config, undefined, run)));
+    findings.push(...(yield* runRule(rule, program, config, messages, undefined, run)));
     yield;
   }
   const { kept, outcome } = applySuppressions(file, findings, knownRules);
   for (const rule of RULES) {
     if (!rule.meta.afterSuppressions) continue;
-    kept.push(...(yield* runRule(rule, program, config, outcome)));
+    kept.push(...(yield* runRule(rule, program, config, messages, outcome)));
   }
   for (const finding of kept) {
     if (knownRules.get(finding.rule)?.suppressible === false) continue;
-    finding.fixes = [...(finding.fixes ?? []), suppressionFix(file, finding)];
+    finding.fixes = [...(finding.fixes ?? []), suppressionFix(file, finding, messages)];
   }
   return kept.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.rule.localeCompare(b.rule));
 }
@@ -76,6 +84,7 @@ function* runRule(
   rule: Rule,
   program: Program,
   config: SopConfig,
+  messages: Messages,
   suppressions?: Parameters<Rule['check']>[0]['suppressions'],
   run?: CacheRun,
 ): Generator<void, Finding[], void> {
@@ -87,10 +96,13 @@ function* runRule(
   return reports.map((report) => ({
     rule: rule.meta.id,
     severity: report.severity && SEVERITY_RANK[report.severity] < SEVERITY_RANK[level] ? report.severity : level,
-    message: report.message,
+    message: messages.format(report.message),
+    messageId: report.message.key,
     uri: program.root.uri,
     span: report.span,
-    ...(report.fixes && report.fixes.length > 0 ? { fixes: report.fixes } : {}),
+    ...(report.fixes && report.fixes.length > 0
+      ? { fixes: report.fixes.map((fix) => ({ ...fix, title: messages.format(fix.title) })) }
+      : {}),
   }));
 }
 
@@ -104,9 +116,9 @@ function defaultOptions(rule: Rule): RuleOptions {
  * `# sop-disable-next-line <id>` on its own line above the finding's first line, indented
  * like that line; when such a directive is already there, the id joins it instead.
  */
-export function suppressionFix(file: SopFile, finding: Finding): Fix {
+export function suppressionFix(file: SopFile, finding: Finding, messages: Messages = EN): Fix {
   const { text } = file;
-  const title = `Suppress ${finding.rule} on this line`;
+  const title = suppressionTitle(messages, finding.rule);
   const lineStart = lineStartOf(text, finding.span.start);
   if (lineStart > 0) {
     const existing = commentAloneOn(file, previousLineStart(text, lineStart));
@@ -119,6 +131,22 @@ export function suppressionFix(file: SopFile, finding: Finding): Fix {
   const indent = indentAt(text, finding.span.start);
   const newText = `${indent}# sop-disable-next-line ${finding.rule}${eolOf(text)}`;
   return { title, edits: [{ span: { start: lineStart, end: lineStart }, newText }] };
+}
+
+/** "Suppress <rule> on this line", rendered once per locale and rule (every finding offers it). */
+const suppressionTitles = new WeakMap<Messages, Map<string, string>>();
+function suppressionTitle(messages: Messages, rule: string): string {
+  let titles = suppressionTitles.get(messages);
+  if (!titles) {
+    titles = new Map();
+    suppressionTitles.set(messages, titles);
+  }
+  let title = titles.get(rule);
+  if (title === undefined) {
+    title = messages.t('fix.suppress', { rule });
+    titles.set(rule, title);
+  }
+  return title;
 }
 
 /**

@@ -2,6 +2,7 @@
  * Questions about the semantic model that several rules ask: which situations to check,
  * where a variable is declared or used.
  */
+import { msg, type Msg } from '../i18n/messages';
 import type { Situation, SopFile } from '../ast';
 import { LineIndex } from '../line-index';
 import { basenameOf, dirnameOf } from '../paths';
@@ -62,10 +63,10 @@ const unions = new WeakMap<ReadonlyMap<string, number>, { parts: ReadonlyMap<str
  * the same file, else `closing.sop:12` (the path relative to the linted file's folder
  * when it lies below it, else the file name).
  */
-export function describeLocation(program: Program, fromUri: string, uri: string, offset: number): string {
+export function describeLocation(program: Program, fromUri: string, uri: string, offset: number): string | Msg {
   const file = program.files.get(uri);
   const line = file ? new LineIndex(file.text).positionAt(offset).line + 1 : 1;
-  if (uri === fromUri) return `line ${line}`;
+  if (uri === fromUri) return msg('location.line', { line: String(line) });
   const dir = `${dirnameOf(fromUri)}/`.replace(/\/\/$/, '/');
   const name = uri.startsWith(dir) ? uri.slice(dir.length) : basenameOf(uri);
   return `${name}:${line}`;

@@ -21,6 +21,6 @@ function moveSpan(span: Span, delta: number): Span {
   return { start: span.start + delta, end: span.end + delta };
 }
 
-function moveFix(fix: Fix, delta: number): Fix {
+function moveFix<T>(fix: Fix<T>, delta: number): Fix<T> {
   return { ...fix, edits: fix.edits.map((edit) => ({ ...edit, span: moveSpan(edit.span, delta) })) };
 }

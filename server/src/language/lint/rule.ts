@@ -6,6 +6,7 @@
 import type { SopFile, Span } from '../ast';
 import type { SopConfig } from '../config/types';
 import type { Fix, Severity } from '../finding';
+import type { Msg } from '../i18n/messages';
 import type { Program } from '../program';
 import type { RuleMeta, RuleOptions } from '../rule-meta';
 import type { SuppressionOutcome } from './suppressions';
@@ -24,10 +25,11 @@ export interface RuleContext {
   suppressions?: SuppressionOutcome;
 }
 
+/** A report's message and fix titles are catalog keys with arguments, rendered by the engine. */
 export interface Report {
   span: Span;
-  message: string;
-  fixes?: Fix[];
+  message: Msg;
+  fixes?: Fix<Msg>[];
   /**
    * A severity of its own (a lexicon entry's); the engine never lets it be more severe
    * than the rule's configured level, so `"banned-phrase": "warning"` caps every entry.

@@ -5,11 +5,7 @@
  */
 import type { Finding } from '../finding';
 import { ConfigReport, describe, parseJson, propertiesOf } from '../config/json-nodes';
-
-const MESSAGES = {
-  notObject: (what: string) => `placeholder values must be an object of strings, e.g. {"姓氏": "王"}, not ${what}`,
-  notString: (name: string, what: string) => `the value of "${name}" must be a string, not ${what}`,
-};
+import { EN, msg, type Messages } from '../i18n/messages';
 
 export interface VarsFile {
   vars: Map<string, string>;
@@ -19,18 +15,18 @@ export interface VarsFile {
   keys: Map<string, { start: number; end: number }>;
 }
 
-export function parseVarsFile(uri: string, text: string): VarsFile {
-  const report = new ConfigReport(uri);
+export function parseVarsFile(uri: string, text: string, messages: Messages = EN): VarsFile {
+  const report = new ConfigReport(uri, messages);
   const vars = new Map<string, string>();
   const keys = new Map<string, { start: number; end: number }>();
   const tree = parseJson(text, report);
-  if (tree && tree.type !== 'object') report.at(tree, MESSAGES.notObject(describe(tree)));
-  else if (!tree && report.findings.length === 0) report.error({ start: 0, end: 0 }, MESSAGES.notObject('an empty file'));
+  if (tree && tree.type !== 'object') report.at(tree, msg('simulate.vars.not-object', { value: describe(tree) }));
+  else if (!tree && report.findings.length === 0) report.error({ start: 0, end: 0 }, msg('simulate.vars.not-object', { value: msg('simulate.vars.empty-file') }));
   if (tree?.type === 'object') {
     for (const { name, keyNode, valueNode } of propertiesOf(tree, report)) {
       if (!valueNode) continue;
       if (valueNode.type !== 'string') {
-        report.at(valueNode, MESSAGES.notString(name, describe(valueNode)));
+        report.at(valueNode, msg('simulate.vars.not-string', { name, value: describe(valueNode) }));
         continue;
       }
       vars.set(name, String(valueNode.value));

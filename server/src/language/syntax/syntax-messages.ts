@@ -9,6 +9,7 @@ import type { Span, SyntaxError } from '../ast';
 import { DURATION_UNITS } from '../duration';
 import { KEYWORDS, STEP_KEYWORDS, isIdentPart, keywordOf, type KeywordName } from '../keywords';
 import { grammar, type BadLine } from './build-ast';
+import { msg, type ArgValue } from '../i18n/messages';
 
 /** The word (identifier, number or single character) that starts at or after `pos`. */
 function wordAt(text: string, pos: number): Span & { text: string } {
@@ -134,12 +135,12 @@ function expectedTexts(match: FailedMatchResult): string[] {
   return [...texts];
 }
 
-function joinAlternatives(items: string[]): string {
-  if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`;
+/** "a, b or c" in the reader's language. */
+function alternatives(items: readonly ArgValue[]): ArgValue {
+  return { list: items, separator: 'list.comma', last: 'list.or' };
 }
 
-const UNIT_LIST = joinAlternatives(DURATION_UNITS.slice().reverse());
+const UNIT_LIST = alternatives(DURATION_UNITS.slice().reverse());
 
 /**
  * Explains a failure at `pos` in `text` (which begins at document offset `offset`), given
@@ -155,15 +156,12 @@ function explainAt(
   const at = (s: Span): Span => ({ start: offset + s.start, end: offset + Math.max(s.end, s.start) });
   const open = unterminatedString(text, lineStartOf(text, pos));
   if (open && open.start <= pos) {
-    return {
-      message: 'unterminated string: add the closing quote before the end of the line',
-      span: at(open),
-    };
+    return { message: msg('syntax.unterminated-string'), span: at(open) };
   }
   const escape = badEscape(text, lineStartOf(text, pos));
   if (escape) {
     return {
-      message: `unknown escape "${text.slice(escape.start, escape.end)}" in a string: only \\" \\\\ \\{ \\} are escapes (write \\\\ for a backslash)`,
+      message: msg('syntax.bad-escape', { escape: text.slice(escape.start, escape.end) }),
       span: at(escape),
     };
   }
@@ -172,47 +170,45 @@ function explainAt(
   if (wantsDuration && /^[0-9]/.test(word.text)) {
     const number = /^[0-9.]+/.exec(word.text)![0];
     const unit = word.text.slice(number.length);
-    const who = construct ?? 'this step';
+    const who = construct ?? msg('syntax.this-step');
     return {
-      message: unit
-        ? `${who} needs a duration such as 5s or 5秒 ("${unit}" is not a unit: use ${UNIT_LIST})`
-        : `${who} needs a duration such as 5s or 5秒 ("${number}" has no unit)`,
+      message: unit ? msg('syntax.duration.bad-unit', { who, unit, units: UNIT_LIST }) : msg('syntax.duration.no-unit', { who, number }),
       span: at(word),
     };
   }
   if (wantsDuration && construct) {
     return {
-      message: `${construct} needs a duration such as 5s or 5秒${word.text ? ` (found "${word.text}")` : ''}`,
+      message: word.text ? msg('syntax.duration.found', { who: construct, found: word.text }) : msg('syntax.duration.missing', { who: construct }),
       span: at(word),
     };
   }
   const wantsString = expected.includes('a string');
   if (wantsString && construct && word.text && !keywordOf(word.text)) {
     return {
-      message: `${construct} needs a quoted text such as "您好" or “您好” (found ${word.text}): add the quotes`,
+      message: msg('syntax.string.unquoted', { who: construct, found: word.text }),
       span: at({ start: word.start, end: lineEndOf(text, word.start) }),
     };
   }
   if (expected.includes('an identifier') && !isIdentPart(word.text[0] ?? ' ') && construct) {
     return {
-      message: `${construct} needs a name here, such as silent_call or 无声电话${word.text ? ` (found "${word.text}")` : ''}`,
+      message: word.text ? msg('syntax.name.found', { who: construct, found: word.text }) : msg('syntax.name.missing', { who: construct }),
       span: at(word),
     };
   }
   if (expected.includes('an identifier') && word.text && keywordOf(word.text)) {
     return {
-      message: `"${word.text}" is a keyword and cannot be used as a name here: choose another name`,
+      message: msg('syntax.name.keyword', { word: word.text }),
       span: at(word),
     };
   }
   if (word.text === '') {
     return {
-      message: `unexpected end of text: expected ${joinAlternatives(expected)}`,
+      message: msg('syntax.unexpected-end', { expected: alternatives(expected) }),
       span: at({ start: Math.max(0, text.length - 1), end: text.length }),
     };
   }
   return {
-    message: `unexpected "${word.text}": expected ${joinAlternatives(expected.slice(0, 6))}`,
+    message: msg('syntax.unexpected', { word: word.text, expected: alternatives(expected.slice(0, 6)) }),
     span: at(word),
   };
 }
@@ -264,37 +260,36 @@ export function explainBadLine(bad: BadLine, documentText: string): SyntaxError 
       return explainAt(bad.text, bad.span.start, pos, expectedTexts(match), word.text);
     }
     if (!HEADER_KEYWORDS.includes(keyword)) {
-      return { message: `unexpected text after "${word.text}"`, span: bad.span };
+      return { message: msg('syntax.text-after', { word: word.text }), span: bad.span };
     }
   }
   if (keyword) {
-    const where = inStep ? 'inside a situation' : 'outside a situation';
-    let hint = '';
-    if (keyword === 'when') hint = ': put it right after the "{" that opens the situation';
-    else if (keyword === 'reply' || keyword === 'fallback') hint = ': it must directly follow a wait (e.g. wait 5s fallback { … })';
-    else if (keyword === 'script' || keyword === 'version' || keyword === 'locale') hint = ': header fields come first, in the order script, version, locale';
-    else if (inStep) hint = ': close the situation with "}" first';
-    else hint = ': steps belong inside a situation { … }';
-    return { message: `"${word.text}" cannot be used ${where}${hint}`, span: span(word) };
+    let hint: 'when' | 'branch' | 'header' | 'close' | 'step';
+    if (keyword === 'when') hint = 'when';
+    else if (keyword === 'reply' || keyword === 'fallback') hint = 'branch';
+    else if (keyword === 'script' || keyword === 'version' || keyword === 'locale') hint = 'header';
+    else if (inStep) hint = 'close';
+    else hint = 'step';
+    const where = inStep ? 'inside' : 'outside';
+    return { message: msg('syntax.misplaced-keyword', { word: word.text, where, hint }), span: span(word) };
   }
   const open = unterminatedString(documentText, lineStartOf(documentText, bad.span.start));
   if (open && open.start >= lineStartOf(documentText, bad.span.start) && open.start < bad.span.end) {
-    return { message: 'unterminated string: add the closing quote before the end of the line', span: open };
+    return { message: msg('syntax.unterminated-string'), span: open };
   }
   const what = inStep ? 'step' : 'declaration';
+  const fields = { what, word: word.text };
   const glued = gluedKeyword(word.text, allowed);
   if (glued) {
     return {
-      message: `unknown ${what} "${word.text}": put a space after "${glued}"`,
+      message: msg('syntax.unknown.glued', { ...fields, glued }),
       span: span(word),
     };
   }
   const suggestion = nearestKeyword(word.text, allowed);
-  const expectedList = inStep ? 'say, wait, note, promise, hold, goto, transfer, hangup or end' : 'situation, var or import';
+  const expectedList = alternatives(inStep ? ['say', 'wait', 'note', 'promise', 'hold', 'goto', 'transfer', 'hangup', 'end'] : ['situation', 'var', 'import']);
   return {
-    message: suggestion
-      ? `unknown ${what} "${word.text}" — did you mean "${suggestion}"?`
-      : `unknown ${what} "${word.text}": expected ${expectedList}`,
+    message: suggestion ? msg('syntax.unknown.did-you-mean', { ...fields, suggestion }) : msg('syntax.unknown', { ...fields, expected: expectedList }),
     span: span(word.text ? word : { start: 0, end: bad.text.length }),
   };
 }
@@ -317,7 +312,7 @@ export function explainPieceFailure(
     const trimmed = text.replace(/(?:\s|#[^\n]*)*$/u, '');
     const end = Math.max(1, trimmed.length);
     return {
-      message: `missing "}" for the situation opened at line ${openLine}`,
+      message: msg('syntax.missing-brace', { line: String(openLine) }),
       span: { start: offset + end - 1, end: offset + end },
     };
   }

@@ -41,6 +41,7 @@ export function register(connection: Connection, state: ServerState): void {
         const index = indexOf(program.root);
         const matcher = matcherForConfig(await state.getConfig(uri));
         const entries = completeAt(program, uri, toOffset(index, params.position), {
+          messages: state.services.messages,
           isBanned: (phrase) => matcher.find(phrase).length > 0,
           triggerCharacter: params.context?.triggerCharacter,
         });

@@ -18,7 +18,7 @@ export function register(connection: Connection, state: ServerState): void {
         if (!program) return null;
         const index = indexOf(program.root);
         const [config, findings] = await Promise.all([state.getConfig(uri), state.getFindings(uri)]);
-        const info = hoverAt(program, uri, toOffset(index, params.position), { matcher: matcherForConfig(config), findings });
+        const info = hoverAt(program, uri, toOffset(index, params.position), { matcher: matcherForConfig(config), findings, messages: state.services.messages });
         if (!info) return null;
         return { contents: { kind: 'markdown', value: info.markdown }, range: toRange(index, info.span) };
       },

@@ -18,7 +18,7 @@ export function register(connection: Connection, state: ServerState): void {
         return importLinksOf(file).map((link) => ({
           range: toRange(index, link.span),
           target: link.target,
-          tooltip: `Open ${link.target.slice(link.target.lastIndexOf('/') + 1)}`,
+          tooltip: state.services.messages.t('link.open', { file: link.target.slice(link.target.lastIndexOf('/') + 1) }),
         }));
       },
       [],

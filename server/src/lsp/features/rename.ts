@@ -29,7 +29,7 @@ export function register(connection: Connection, state: ServerState): void {
         const file = await state.getFile(params.textDocument.uri);
         if (!file) return null;
         const index = indexOf(file);
-        const result = prepareRenameAt(file, toOffset(index, params.position));
+        const result = prepareRenameAt(file, toOffset(index, params.position), state.services.messages);
         if ('error' in result) throw new ResponseError(ErrorCodes.InvalidRequest, result.error);
         return { range: toRange(index, result.span), placeholder: result.name };
       },
@@ -46,7 +46,7 @@ export function register(connection: Connection, state: ServerState): void {
         if (!program) return null;
         const offset = toOffset(indexOf(program.root), params.position);
         const files = await filesAround(state, program, offset, token);
-        const result = renameAt(program.root, offset, params.newName, files);
+        const result = renameAt(program.root, offset, params.newName, files, state.services.messages);
         if ('error' in result) throw new ResponseError(ErrorCodes.InvalidRequest, result.error);
         const changes: Record<string, TextEdit[]> = {};
         for (const [target, edits] of result.edits) {

@@ -7,6 +7,7 @@ import { durationSpelling, insertStepsBefore, phraseLanguage, quoteString, quote
 import { wellFormedSituationsOf } from '../model';
 import { FIX_PHRASES } from '../phrases';
 import type { Report, Rule } from '../rule';
+import { msg, type Msg } from '../../i18n/messages';
 
 export const abruptHangup: Rule = {
   meta: {
@@ -14,12 +15,12 @@ export const abruptHangup: Rule = {
     // Judges each situation on its own, so unchanged situations are not re-checked.
     perSituation: true,
     severity: 'error',
-    description: 'On the path that reaches a `hangup`, the two steps before it must be a `say` (the goodbye) and then a `wait` of at least `hangupPause`.',
+    description: 'rule.abrupt-hangup.description',
     options: {
       hangupPause: {
         type: 'duration',
         default: 5000,
-        description: 'The shortest pause between the goodbye and the hangup (the top-level `hangupPause` of `sop.config.json` sets it too).',
+        description: 'rule.abrupt-hangup.option.hangupPause',
       },
     },
   },
@@ -44,7 +45,7 @@ function checkHangup(file: SopFile, place: StepPlace, pause: number): Report | u
   const spelling = place.step.keyword.spelling;
   const goodbye = FIX_PHRASES.goodbye[phraseLanguage(file)];
   const sayLine = `${spell('say', spelling)} ${quoteString(goodbye, quoteStyleNear(file, place.step.span.start))}`;
-  const hangup = `"${file.text.slice(place.step.keyword.span.start, place.step.keyword.span.end)}"`;
+  const hangup = file.text.slice(place.step.keyword.span.start, place.step.keyword.span.end);
   const span = place.step.span;
 
   if (nearest?.kind !== 'wait') {
@@ -53,14 +54,14 @@ function checkHangup(file: SopFile, place: StepPlace, pause: number): Report | u
     if (nearest?.kind === 'say') {
       return {
         span,
-        message: `${hangup} comes right after the goodbye: wait at least ${wanted} after it, so the caller hears it out and can still answer`,
-        fixes: [{ title: `Wait ${wanted} before the hangup`, edits: insertStepsBefore(file.text, place, [waitLine]) }],
+        message: msg('abrupt-hangup.after-goodbye', { hangup, wanted }),
+        fixes: [{ title: msg('abrupt-hangup.fix.wait', { wanted }), edits: insertStepsBefore(file.text, place, [waitLine]) }],
       };
     }
     return {
       span,
-      message: `${hangup} comes without a goodbye: say goodbye (e.g. "${goodbye}"), then wait at least ${wanted} before hanging up, never cut the caller off`,
-      fixes: [{ title: `Add a goodbye and a ${wanted} wait before the hangup`, edits: insertStepsBefore(file.text, place, [sayLine, waitLine]) }],
+      message: msg('abrupt-hangup.no-goodbye', { hangup, goodbye, wanted }),
+      fixes: [{ title: msg('abrupt-hangup.fix.goodbye-and-wait', { wanted }), edits: insertStepsBefore(file.text, place, [sayLine, waitLine]) }],
     };
   }
 
@@ -70,24 +71,24 @@ function checkHangup(file: SopFile, place: StepPlace, pause: number): Report | u
   if (!tooShort && !noGoodbye) return undefined;
   const wanted = spellDuration(pause, durationSpelling(wait.duration));
   const longer = { span: wait.duration.span, newText: wanted };
-  const fixes: Fix[] = [];
-  const problems: string[] = [];
+  const fixes: Fix<Msg>[] = [];
+  const problems: Msg[] = [];
   if (noGoodbye) {
-    problems.push(`no goodbye ("say") comes before the wait that precedes ${hangup}`);
+    problems.push(msg('abrupt-hangup.problem.no-goodbye', { hangup }));
     const waitText = tooShort
       ? file.text.slice(wait.span.start, wait.duration.span.start) + wanted + file.text.slice(wait.duration.span.end, wait.span.end)
       : undefined;
     const edits = insertStepsBefore(file.text, waitPlace(place, wait), [sayLine], waitText);
     // When the wait had to be wrapped in braces, the rewritten wait already has the new duration.
     if (tooShort && edits.every((e) => e.span.end <= wait.duration.span.start)) edits.push(longer);
-    fixes.push({ title: tooShort ? `Add a goodbye and wait ${wanted}` : 'Add a goodbye before the wait', edits });
+    fixes.push({ title: tooShort ? msg('abrupt-hangup.fix.goodbye-and-longer', { wanted }) : msg('abrupt-hangup.fix.goodbye'), edits });
   } else {
-    fixes.push({ title: `Wait ${wanted} before the hangup`, edits: [longer] });
+    fixes.push({ title: msg('abrupt-hangup.fix.wait', { wanted }), edits: [longer] });
   }
-  if (tooShort) problems.push(`the pause before ${hangup} is only ${wait.duration.raw}`);
+  if (tooShort) problems.push(msg('abrupt-hangup.problem.short-pause', { hangup, pause: wait.duration.raw }));
   return {
     span,
-    message: `${problems.join(' and ')}: say goodbye (e.g. "${goodbye}"), then wait at least ${wanted} before hanging up`,
+    message: msg('abrupt-hangup.problems', { problems: { list: problems, separator: 'list.and' }, goodbye, wanted }),
     fixes,
   };
 }

@@ -1,10 +1,11 @@
 /** `banned-phrase`: a `say` or `promise` text contains a banned phrasing of the lexicon. */
 import type { StringLit } from '../../ast';
 import type { Fix } from '../../finding';
+import { msg, type LocalizedText, type Msg } from '../../i18n/messages';
 import { forEachStep } from '../../flow';
 import { matcherForConfig } from '../../config/matcher-for-config';
 import type { PhraseMatcher } from '../../lexicon/types';
-import { escapeForString } from '../edits';
+import { escapeForString, phraseLanguage } from '../edits';
 import { situationsOf } from '../model';
 import type { Report, Rule } from '../rule';
 
@@ -14,23 +15,25 @@ export const bannedPhrase: Rule = {
     // Judges each situation on its own, so unchanged situations are not re-checked.
     perSituation: true,
     severity: 'error',
-    description: 'A `say` or `promise` text contains a phrasing the lexicon bans; the fixes offer its suggested replacements.',
+    description: 'rule.banned-phrase.description',
   },
   check({ file, config }) {
     // One matcher per configuration, shared by every file linted under it.
     const matcher = matcherForConfig(config);
+    // A suggestion given per locale is said to the caller: the script's language picks it.
+    const language = phraseLanguage(file) === 'zh' ? 'zh-CN' : 'en';
     const reports: Report[] = [];
     for (const situation of situationsOf(file)) {
       forEachStep(situation, ({ step }) => {
-        if (step.kind === 'say') reports.push(...checkText(matcher, step.text));
-        else if (step.kind === 'promise' && step.text) reports.push(...checkText(matcher, step.text));
+        if (step.kind === 'say') reports.push(...checkText(matcher, step.text, language));
+        else if (step.kind === 'promise' && step.text) reports.push(...checkText(matcher, step.text, language));
       });
     }
     return reports;
   },
 };
 
-function checkText(matcher: PhraseMatcher, text: StringLit): Report[] {
+function checkText(matcher: PhraseMatcher, text: StringLit, language: 'zh-CN' | 'en'): Report[] {
   // Matching runs on the text as written between the quotes, so offsets map straight back
   // to the document: both quote styles are one code unit wide.
   const base = text.span.start + 1;
@@ -38,11 +41,17 @@ function checkText(matcher: PhraseMatcher, text: StringLit): Report[] {
     const span = { start: base + match.start, end: base + match.end };
     const phrase = text.raw.slice(match.start, match.end);
     const { suggest } = match.entry;
-    const fixes: Fix[] = suggest.map((replacement) => ({
-      title: replacement === '' ? `Remove "${phrase}"` : `Replace "${phrase}" with "${replacement}"`,
+    const fixes: Fix<Msg>[] = suggest.map((suggestion) => pickText(suggestion, language)).map((replacement) => ({
+      title: replacement === '' ? msg('banned-phrase.fix.remove', { phrase }) : msg('banned-phrase.fix.replace', { phrase, replacement }),
       edits: [{ span, newText: escapeForString(replacement, text.quote) }],
       safe: suggest.length === 1,
     }));
-    return { span, message: `banned phrasing "${phrase}": ${match.entry.message}`, fixes, severity: match.entry.severity };
+    return { span, message: msg('banned-phrase.message', { phrase, advice: match.entry.message }), fixes, severity: match.entry.severity };
   });
+}
+
+/** The text of `language`, else English, else the first given. */
+function pickText(value: LocalizedText, language: 'zh-CN' | 'en'): string {
+  if (typeof value === 'string') return value;
+  return value[language] ?? value.en ?? Object.values(value).find((v) => v !== undefined) ?? '';
 }

@@ -3,6 +3,7 @@ import type { Step } from '../../ast';
 import { endsTerminally } from '../../flow';
 import { wellFormedSituationsOf } from '../model';
 import type { Report, Rule } from '../rule';
+import { msg } from '../../i18n/messages';
 
 export const deadEnd: Rule = {
   meta: {
@@ -10,7 +11,7 @@ export const deadEnd: Rule = {
     // Judges each situation on its own, so unchanged situations are not re-checked.
     perSituation: true,
     severity: 'error',
-    description: 'A situation can run out of steps in the middle of a call: its body does not end with `goto`, `transfer`, `hangup`, `end` or a `wait` whose branches end so.',
+    description: 'rule.dead-end.description',
   },
   check({ file }) {
     const reports: Report[] = [];
@@ -18,10 +19,10 @@ export const deadEnd: Rule = {
       if (endsTerminally(situation.steps) || explainedByMissingFallback(situation.steps)) continue;
       const last = situation.steps[situation.steps.length - 1];
       const keyword = last && file.text.slice(last.keyword.span.start, last.keyword.span.end);
-      const why = last ? `after its last step ("${keyword}") the script runs out of steps` : 'it has no steps';
+      const why = last ? msg('dead-end.why.after-last-step', { keyword }) : msg('dead-end.why.no-steps');
       reports.push({
         span: situation.id.span,
-        message: `situation "${situation.id.name}" has a dead end: ${why}. End it with goto, transfer, hangup or end, or with a wait whose fallback ends so`,
+        message: msg('dead-end.message', { name: situation.id.name, why }),
       });
     }
     return reports;

@@ -1,4 +1,5 @@
 /** `duplicate-situation`: two situations share an id. */
+import { msg } from '../../i18n/messages';
 import type { Program, SituationEntry } from '../../program';
 import { describeLocation, situationIds } from '../model';
 import type { Report, Rule } from '../rule';
@@ -8,7 +9,7 @@ export const duplicateSituation: Rule = {
   meta: {
     id: 'duplicate-situation',
     severity: 'error',
-    description: 'Two situations of a file and the files it imports share an id, so a `goto` cannot tell them apart.',
+    description: 'rule.duplicate-situation.description',
   },
   check({ program, file }) {
     const reports: Report[] = [];
@@ -26,7 +27,7 @@ export const duplicateSituation: Rule = {
         const where = describeLocation(program, file.uri, other.uri, other.situation.id.span.start);
         reports.push({
           span: entry.situation.id.span,
-          message: `situation "${id}" is ${index === 0 ? 'also' : 'already'} defined at ${where}: ids are shared by a file and its imports; rename one of them`,
+          message: msg(index === 0 ? 'duplicate-situation.also-defined' : 'duplicate-situation.already-defined', { id, where }),
         });
       }
     }

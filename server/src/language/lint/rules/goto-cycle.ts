@@ -1,4 +1,5 @@
 /** `goto-cycle`: situations jump to each other in a loop that never speaks or waits. */
+import { msg } from '../../i18n/messages';
 import type { Program } from '../../program';
 import type { Report, Rule } from '../rule';
 import { fileFactsOf, situationStart, type FileFacts, type RelativeName } from '../situation-facts';
@@ -18,7 +19,7 @@ export const gotoCycle: Rule = {
   meta: {
     id: 'goto-cycle',
     severity: 'error',
-    description: 'Situations jump to each other in a cycle in which none of them speaks or waits, so the IVR would spin forever.',
+    description: 'rule.goto-cycle.description',
   },
   check({ program, file }) {
     // The jump each situation makes without a word is collected once per piece
@@ -48,7 +49,7 @@ export const gotoCycle: Rule = {
         const base = situationStart(own, p, s);
         reports.push({
           span: { start: base + jump.start, end: base + jump.end },
-          message: `situations jump in a loop without speaking or waiting (${path}): the IVR would spin forever; say something or wait for the caller in one of them`,
+          message: msg('goto-cycle.message', { path }),
         });
       });
     }

@@ -1,6 +1,7 @@
 /** `hold-etiquette`: a `hold` without asking the caller first, or without a word after it. */
 import type { SopFile } from '../../ast';
 import type { Fix } from '../../finding';
+import { msg, type Msg } from '../../i18n/messages';
 import { forEachStep, stepsBefore, type StepPlace } from '../../flow';
 import { spell } from '../../keywords';
 import { insertStepsAfter, phraseLanguage, quoteString, quoteStyleNear } from '../edits';
@@ -14,7 +15,7 @@ export const holdEtiquette: Rule = {
     // Judges each situation on its own, so unchanged situations are not re-checked.
     perSituation: true,
     severity: 'warning',
-    description: 'A `hold` must follow a `say` and a `wait` (ask the caller\'s consent) and be followed by a `say` (thank the caller for waiting).',
+    description: 'rule.hold-etiquette.description',
   },
   check({ file }) {
     const reports: Report[] = [];
@@ -41,22 +42,20 @@ function checkHold(file: SopFile, place: StepPlace): Report | undefined {
   const spelling = step.keyword.spelling;
   const lang = phraseLanguage(file);
   const quote = quoteStyleNear(file, step.span.start);
-  const hold = `"${file.text.slice(step.keyword.span.start, step.keyword.span.end)}"`;
-  const problems: string[] = [];
+  const hold = file.text.slice(step.keyword.span.start, step.keyword.span.end);
+  const problems: Msg[] = [];
   if (!asked) {
-    problems.push(
-      `ask the caller before ${hold}: say "${FIX_PHRASES.holdConsent[lang]}" and wait for the answer, then hold in the wait's reply`,
-    );
+    problems.push(msg('hold-etiquette.ask-first', { hold, consent: FIX_PHRASES.holdConsent[lang] }));
   }
   if (!thanked) {
-    problems.push(`follow ${hold} with a say such as "${FIX_PHRASES.holdReturn[lang]}", so the caller knows you are back`);
+    problems.push(msg('hold-etiquette.thank-after', { hold, thanks: FIX_PHRASES.holdReturn[lang] }));
   }
   // Asking consent means moving the hold into a wait's reply, which restructures the
   // situation; that is left to the author. Thanking the caller is one added line.
-  const fixes: Fix[] = [];
+  const fixes: Fix<Msg>[] = [];
   if (asked && !thanked) {
     const line = `${spell('say', spelling)} ${quoteString(FIX_PHRASES.holdReturn[lang], quote)}`;
-    fixes.push({ title: 'Thank the caller after the hold', edits: insertStepsAfter(file.text, place, [line]) });
+    fixes.push({ title: msg('hold-etiquette.fix.thank'), edits: insertStepsAfter(file.text, place, [line]) });
   }
-  return { span: step.span, message: problems.join('; and '), fixes };
+  return { span: step.span, message: msg('hold-etiquette.message', { problems: { list: problems, separator: 'list.semicolon-and' } }), fixes };
 }

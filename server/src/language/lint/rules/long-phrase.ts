@@ -1,4 +1,5 @@
 /** `long-phrase`: a `say` longer than `maxPhraseChars` characters. */
+import { msg } from '../../i18n/messages';
 import { forEachStep } from '../../flow';
 import { situationsOf } from '../model';
 import type { Report, Rule } from '../rule';
@@ -9,9 +10,9 @@ export const longPhrase: Rule = {
     // Judges each situation on its own, so unchanged situations are not re-checked.
     perSituation: true,
     severity: 'warning',
-    description: 'A `say` is longer than `maxPhraseChars` characters, too long for a caller to follow in one breath.',
+    description: 'rule.long-phrase.description',
     options: {
-      maxPhraseChars: { type: 'number', default: 80, description: 'The most characters one `say` may hold (placeholders count as written).' },
+      maxPhraseChars: { type: 'number', default: 80, description: 'rule.long-phrase.option.maxPhraseChars' },
     },
   },
   check({ file, options }) {
@@ -25,7 +26,7 @@ export const longPhrase: Rule = {
         if (length <= max) return;
         reports.push({
           span: step.text.span,
-          message: `this phrase is ${length} characters long, more than ${max}: a caller cannot follow it in one breath; split it into two "${file.text.slice(step.keyword.span.start, step.keyword.span.end)}" steps`,
+          message: msg('long-phrase.message', { length: String(length), max: String(max), keyword: file.text.slice(step.keyword.span.start, step.keyword.span.end) }),
         });
       });
     }

@@ -6,6 +6,7 @@ import { deeper, durationSpelling, insertLinesAfter, phraseLanguage, quoteString
 import { wellFormedSituationsOf } from '../model';
 import { FIX_PHRASES } from '../phrases';
 import type { Report, Rule } from '../rule';
+import { msg } from '../../i18n/messages';
 
 /** Steps after which silence needs no fallback: the call moves on by itself. */
 const MOVES_ON = new Set(['hangup', 'transfer', 'goto']);
@@ -16,7 +17,7 @@ export const missingFallback: Rule = {
     // Judges each situation on its own, so unchanged situations are not re-checked.
     perSituation: true,
     severity: 'error',
-    description: 'A `wait` has no `fallback` and is not followed by `hangup`, `transfer` or `goto`, so silence has no plan.',
+    description: 'rule.missing-fallback.description',
   },
   check({ file }) {
     const reports: Report[] = [];
@@ -25,10 +26,8 @@ export const missingFallback: Rule = {
         if (step.kind !== 'wait' || step.fallback) return;
         const next = body[index + 1];
         if (next && MOVES_ON.has(next.kind)) return;
-        const what = `"${file.text.slice(step.keyword.span.start, step.duration.span.end)}" has no fallback`;
-        const message = next
-          ? `${what}: a caller who stays silent goes on to the next step as if they had answered. Add "fallback { … }" saying what to do on silence, or follow the wait with hangup, transfer or goto`
-          : `${what} and nothing follows it: a caller who stays silent is left on an open line. Add "fallback { … }" (for example a goodbye, a 5s wait and hangup), or follow the wait with hangup, transfer or goto`;
+        const wait = file.text.slice(step.keyword.span.start, step.duration.span.end);
+        const message = next ? msg('missing-fallback.next-step', { wait }) : msg('missing-fallback.nothing-follows', { wait });
         reports.push({ span: step.span, message, fixes: [fallbackSkeleton(file, step)] });
       });
     }
@@ -49,5 +48,5 @@ function fallbackSkeleton(file: Parameters<Rule['check']>[0]['file'], wait: Wait
       `${indent}}`,
     ];
   });
-  return { title: 'Add a fallback: goodbye, wait 5s, hang up', edits: [edit] };
+  return { title: msg('missing-fallback.fix.add'), edits: [edit] };
 }

@@ -1,4 +1,5 @@
 /** `promise-window`: a `promise` commits to a follow-up later than `maxPromise`. */
+import { msg } from '../../i18n/messages';
 import { forEachStep } from '../../flow';
 import { durationSpelling, spellDuration } from '../edits';
 import { situationsOf } from '../model';
@@ -10,9 +11,9 @@ export const promiseWindow: Rule = {
     // Judges each situation on its own, so unchanged situations are not re-checked.
     perSituation: true,
     severity: 'warning',
-    description: 'A `promise` commits to a follow-up later than `maxPromise` (the complaint policy: an answer within 24 hours).',
+    description: 'rule.promise-window.description',
     options: {
-      maxPromise: { type: 'duration', default: 86_400_000, description: 'The longest follow-up time a script may promise.' },
+      maxPromise: { type: 'duration', default: 86_400_000, description: 'rule.promise-window.option.maxPromise' },
     },
   },
   check({ file, options }) {
@@ -24,8 +25,8 @@ export const promiseWindow: Rule = {
         const limit = spellDuration(max, durationSpelling(step.duration));
         reports.push({
           span: step.span,
-          message: `"${file.text.slice(step.keyword.span.start, step.duration.span.end)}" promises more than ${limit}: the complaint policy answers within ${limit}; promise ${limit} or less and escalate what takes longer`,
-          fixes: [{ title: `Promise ${limit} instead of ${step.duration.raw}`, edits: [{ span: step.duration.span, newText: limit }] }],
+          message: msg('promise-window.message', { written: file.text.slice(step.keyword.span.start, step.duration.span.end), limit }),
+          fixes: [{ title: msg('promise-window.fix', { limit, raw: step.duration.raw }), edits: [{ span: step.duration.span, newText: limit }] }],
         });
       });
     }

@@ -5,7 +5,7 @@ export const syntax: Rule = {
   meta: {
     id: 'syntax',
     severity: 'error',
-    description: 'The file does not match the grammar of the `.sop` language.',
+    description: 'rule.syntax.description',
     // A broken situation is broken whatever a comment says; hiding it would only hide why
     // the other rules skip that situation.
     unsuppressible: true,

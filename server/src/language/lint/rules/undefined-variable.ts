@@ -1,4 +1,5 @@
 /** `undefined-variable`: a `{placeholder}` names no `var` of the file or its imports. */
+import { msg, type Msg } from '../../i18n/messages';
 import type { Ident, SopFile, Spelling, VarDecl } from '../../ast';
 import type { Fix, TextEdit } from '../../finding';
 import { spell } from '../../keywords';
@@ -13,7 +14,7 @@ export const undefinedVariable: Rule = {
   meta: {
     id: 'undefined-variable',
     severity: 'error',
-    description: 'A `{placeholder}` names a variable that no `var` of the file or its imports declares.',
+    description: 'rule.undefined-variable.description',
   },
   check({ program, file }) {
     const declared = declaredVariables(program);
@@ -27,20 +28,21 @@ export const undefinedVariable: Rule = {
       facts.pieces[p].situations.forEach(({ facts: f }, s) => {
         const base = situationStart(facts, p, s);
         for (const { name, start, end } of f.placeholders) {
-          if (!declared.has(name)) found.push({ span: { start: base + start, end: base + end }, message: name });
+          if (!declared.has(name)) found.push({ span: { start: base + start, end: base + end }, message: msg('undefined-variable.message', { name }) });
         }
       });
       return found;
     });
-    return undeclared.map(({ span, message: name }) => {
+    return undeclared.map(({ span, message: memo }) => {
+      const name = String(memo.args?.name);
       const varWord = spell('var', fileSpelling(file));
       const guess = closestName(name, declared);
-      const fixes: Fix[] = [];
-      if (guess) fixes.push({ title: `Change to {${guess}}`, edits: [{ span, newText: `{${guess}}` }] });
-      fixes.push({ title: `Declare "${name}" with ${varWord}`, edits: [declareEdit(file, name)] });
+      const fixes: Fix<Msg>[] = [];
+      if (guess) fixes.push({ title: msg('undefined-variable.fix.change', { guess }), edits: [{ span, newText: `{${guess}}` }] });
+      fixes.push({ title: msg('undefined-variable.fix.declare', { name, varWord }), edits: [declareEdit(file, name)] });
       return {
         span,
-        message: `{${name}} names no variable: declare it with "${varWord} ${name}"${guess ? `, or did you mean {${guess}}?` : ''}`,
+        message: guess ? msg('undefined-variable.did-you-mean', { name, varWord, guess }) : msg('undefined-variable.message', { name, varWord }),
         fixes,
       };
     });

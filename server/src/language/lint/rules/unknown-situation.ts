@@ -3,12 +3,13 @@ import { closestName, situationIds } from '../model';
 import { reportsByPiece } from '../piece-reports';
 import { fileFactsOf, situationStart } from '../situation-facts';
 import type { Report, Rule } from '../rule';
+import { msg } from '../../i18n/messages';
 
 export const unknownSituation: Rule = {
   meta: {
     id: 'unknown-situation',
     severity: 'error',
-    description: 'A `goto` names a situation that neither this file nor the files it imports define.',
+    description: 'rule.unknown-situation.description',
   },
   check({ program, file }) {
     // The jumps of each situation are collected once per piece, and while the program's
@@ -25,10 +26,8 @@ export const unknownSituation: Rule = {
           const guess = closestName(name, ids.keys());
           reports.push({
             span,
-            message: guess
-              ? `no situation "${name}" in this file or its imports: did you mean "${guess}"?`
-              : `no situation "${name}" in this file or its imports: check the id, or import the file that defines it`,
-            fixes: guess ? [{ title: `Change to "${guess}"`, edits: [{ span, newText: guess }] }] : undefined,
+            message: guess ? msg('unknown-situation.did-you-mean', { name, guess }) : msg('unknown-situation.message', { name }),
+            fixes: guess ? [{ title: msg('fix.change-to', { guess }), edits: [{ span, newText: guess }] }] : undefined,
           });
         }
       });

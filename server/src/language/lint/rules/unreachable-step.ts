@@ -1,4 +1,5 @@
 /** `unreachable-step`: steps that follow a terminal step in the same body never run. */
+import { msg } from '../../i18n/messages';
 import type { SopFile, Step } from '../../ast';
 import { firstTerminalIndex } from '../../flow';
 import { deleteSpan } from '../edits';
@@ -11,7 +12,7 @@ export const unreachableStep: Rule = {
     // Judges each situation on its own, so unchanged situations are not re-checked.
     perSituation: true,
     severity: 'warning',
-    description: 'A step follows a terminal step (`goto`, `transfer`, `hangup`, `end`, or a `wait` whose branches all end) in the same body, so it never runs.',
+    description: 'rule.unreachable-step.description',
   },
   check({ file }) {
     const reports: Report[] = [];
@@ -32,13 +33,12 @@ function checkBody(file: SopFile, steps: readonly Step[], reports: Report[]): vo
   const first = steps[terminal + 1];
   const last = steps[steps.length - 1];
   const span = { start: first.span.start, end: last.span.end };
-  const word = (step: Step) => `"${file.text.slice(step.keyword.span.start, step.keyword.span.end)}"`;
+  const word = (step: Step) => file.text.slice(step.keyword.span.start, step.keyword.span.end);
   const count = steps.length - terminal - 1;
-  const what = count === 1 ? `this ${word(first)} step` : `these ${count} steps`;
-  const by = steps[terminal].kind === 'wait' ? `the ${word(steps[terminal])} before ${count === 1 ? 'it' : 'them'} ends every path` : `${word(steps[terminal])} ends the path before ${count === 1 ? 'it' : 'them'}`;
+  const args = { count, first: word(first), terminal: word(steps[terminal]) };
   reports.push({
     span,
-    message: `${what} can never run: ${by}. Remove ${count === 1 ? 'it' : 'them'}, or move ${count === 1 ? 'it' : 'them'} before the terminal step`,
-    fixes: [{ title: count === 1 ? 'Remove the unreachable step' : 'Remove the unreachable steps', edits: [deleteSpan(file.text, span)], safe: true }],
+    message: msg(steps[terminal].kind === 'wait' ? 'unreachable-step.after-wait' : 'unreachable-step.after-terminal', args),
+    fixes: [{ title: msg('unreachable-step.fix', { count }), edits: [deleteSpan(file.text, span)], safe: true }],
   });
 }

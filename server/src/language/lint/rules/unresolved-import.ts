@@ -6,7 +6,7 @@ export const unresolvedImport: Rule = {
   meta: {
     id: 'unresolved-import',
     severity: 'error',
-    description: 'An `import` names a file that does not exist or does not parse.',
+    description: 'rule.unresolved-import.description',
   },
   check({ program, file }) {
     return importFindings(program, file.uri).map((f) => ({ span: f.span, message: f.message }));

@@ -1,4 +1,5 @@
 /** `unused-suppression`: a suppression comment that suppresses nothing, or names no rule. */
+import { msg } from '../../i18n/messages';
 import type { TextEdit } from '../../finding';
 import { deleteSpan } from '../edits';
 import { closestName } from '../model';
@@ -9,7 +10,7 @@ export const unusedSuppression: Rule = {
   meta: {
     id: 'unused-suppression',
     severity: 'hint',
-    description: 'A suppression comment silences nothing, or names a rule that does not exist or cannot be silenced.',
+    description: 'rule.unused-suppression.description',
     afterSuppressions: true,
     // It judges the comments themselves; silencing it with another comment would be circular.
     unsuppressible: true,
@@ -36,8 +37,8 @@ export const unusedSuppression: Rule = {
       const named = id ? ` ${id.name}` : '';
       reports.push({
         span: id?.span ?? directive.comment.span,
-        message: `"sop-enable${named}" has no "sop-disable${named}" above it to end; remove it`,
-        fixes: [{ title: 'Remove the stray sop-enable', edits: removeId(text, directive, id), safe: true }],
+        message: msg('unused-suppression.stray-enable', { named }),
+        fixes: [{ title: msg('unused-suppression.fix.stray-enable'), edits: removeId(text, directive, id), safe: true }],
       });
     }
     return reports;
@@ -50,32 +51,24 @@ function checkId(text: string, suppressions: SuppressionOutcome, directive: Dire
     const guess = closestName(id.name, [...suppressions.rules.keys()].filter((r) => suppressions.rules.get(r)?.suppressible));
     return {
       span: id.span,
-      message: `"${id.name}" is not a rule id, so this suppression silences nothing: ${guess ? `did you mean "${guess}"?` : 'check the spelling (see docs/rules.md)'}`,
+      message: guess ? msg('unused-suppression.unknown-id.guess', { id: id.name, guess }) : msg('unused-suppression.unknown-id', { id: id.name }),
       fixes: guess
-        ? [{ title: `Change to "${guess}"`, edits: [{ span: id.span, newText: guess }] }]
-        : [{ title: `Remove "${id.name}"`, edits: removeId(text, directive, id) }],
+        ? [{ title: msg('fix.change-to', { guess }), edits: [{ span: id.span, newText: guess }] }]
+        : [{ title: msg('fix.remove', { name: id.name }), edits: removeId(text, directive, id) }],
     };
   }
   if (known.suppressible) return undefined;
-  const advice =
-    id.name === 'syntax' ? 'fix the syntax error instead' : `set "${id.name}" to "off" in sop.config.json instead`;
   return {
     span: id.span,
-    message: `"${id.name}" findings cannot be silenced by a comment: ${advice}`,
-    fixes: [{ title: `Remove "${id.name}"`, edits: removeId(text, directive, id), safe: true }],
+    message: msg(id.name === 'syntax' ? 'unused-suppression.unsilenceable.syntax' : 'unused-suppression.unsilenceable', { id: id.name }),
+    fixes: [{ title: msg('fix.remove', { name: id.name }), edits: removeId(text, directive, id), safe: true }],
   };
 }
 
 function unusedSilencer(text: string, suppressions: SuppressionOutcome, silencer: Silencer): Report {
   const { directive, id } = silencer;
   const written = `sop-${directive.kind}${id ? ` ${id.name}` : ''}`;
-  const what = id ? `no ${id.name} finding` : 'no finding';
-  const where =
-    directive.kind === 'disable-next-line'
-      ? 'starts on the next line'
-      : silencer.closer
-        ? 'starts between it and its sop-enable'
-        : 'starts after it';
+  const where = directive.kind === 'disable-next-line' ? 'nextline' : silencer.closer ? 'region' : 'after';
   const edits = removeId(text, directive, id);
   const closer = silencer.closer;
   // Removing a region's start also removes its end, or that end would be left unmatched.
@@ -85,8 +78,8 @@ function unusedSilencer(text: string, suppressions: SuppressionOutcome, silencer
   }
   return {
     span: id?.span ?? directive.comment.span,
-    message: `"${written}" suppresses nothing: ${what} ${where}; remove it`,
-    fixes: [{ title: `Remove the unused suppression`, edits, safe: true }],
+    message: msg('unused-suppression.unused', { written, hasRule: id ? 'yes' : 'no', rule: id ? id.name : '', where }),
+    fixes: [{ title: msg('unused-suppression.fix.unused'), edits, safe: true }],
   };
 }
 

@@ -1,4 +1,5 @@
 /** `unused-variable`: a name declared with `var` that no `{placeholder}` uses. */
+import { msg } from '../../i18n/messages';
 import type { VarDecl } from '../../ast';
 import type { TextEdit } from '../../finding';
 import { spell } from '../../keywords';
@@ -11,7 +12,7 @@ export const unusedVariable: Rule = {
   meta: {
     id: 'unused-variable',
     severity: 'hint',
-    description: 'A variable declared with `var` in this file is used by no `{placeholder}` of the file or its imports.',
+    description: 'rule.unused-variable.description',
   },
   check({ program, file }) {
     const used = usedVariables(program);
@@ -22,8 +23,8 @@ export const unusedVariable: Rule = {
         if (used.has(name.name)) return;
         reports.push({
           span: name.span,
-          message: `variable "${name.name}" is never used: no phrase says {${name.name}}; remove it from "${spell('var', decl.keyword.spelling)}"`,
-          fixes: [{ title: `Remove "${name.name}"`, edits: [removeName(file.text, decl, index)], safe: true }],
+          message: msg('unused-variable.message', { name: name.name, varWord: spell('var', decl.keyword.spelling) }),
+          fixes: [{ title: msg('fix.remove', { name: name.name }), edits: [removeName(file.text, decl, index)], safe: true }],
         });
       });
     }

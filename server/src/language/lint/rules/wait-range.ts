@@ -3,6 +3,7 @@ import { forEachStep } from '../../flow';
 import { durationSpelling, spellDuration } from '../edits';
 import { situationsOf } from '../model';
 import type { Report, Rule } from '../rule';
+import { msg } from '../../i18n/messages';
 
 export const waitRange: Rule = {
   meta: {
@@ -10,10 +11,10 @@ export const waitRange: Rule = {
     // Judges each situation on its own, so unchanged situations are not re-checked.
     perSituation: true,
     severity: 'warning',
-    description: 'A `wait` is shorter than `minWait` or longer than `maxWait`.',
+    description: 'rule.wait-range.description',
     options: {
-      minWait: { type: 'duration', default: 1000, description: 'The shortest sensible wait for a caller to start answering.' },
-      maxWait: { type: 'duration', default: 60_000, description: 'The longest silence a caller should be left in.' },
+      minWait: { type: 'duration', default: 1000, description: 'rule.wait-range.option.minWait' },
+      maxWait: { type: 'duration', default: 60_000, description: 'rule.wait-range.option.maxWait' },
     },
   },
   check({ file, options }) {
@@ -27,14 +28,12 @@ export const waitRange: Rule = {
         if (ms >= min && ms <= max) return;
         const short = ms < min;
         const limit = spellDuration(short ? min : max, durationSpelling(step.duration));
-        const written = `"${file.text.slice(step.keyword.span.start, span.end)}"`;
-        const message = short
-          ? `${written} is shorter than ${limit}: a caller needs time to start answering; wait at least ${limit}`
-          : `${written} is longer than ${limit}: callers hang up on a long silence; wait at most ${limit} and ask again in the fallback`;
+        const written = file.text.slice(step.keyword.span.start, span.end);
+        const message = short ? msg('wait-range.too-short', { written, limit }) : msg('wait-range.too-long', { written, limit });
         reports.push({
           span: step.span,
           message,
-          fixes: [{ title: `Wait ${limit} instead of ${raw}`, edits: [{ span, newText: limit }] }],
+          fixes: [{ title: msg('wait-range.fix', { limit, raw }), edits: [{ span, newText: limit }] }],
         });
       });
     }

@@ -236,6 +236,13 @@ Options:
   --quiet              report errors only
   --rule ID=SEVERITY   override a rule's severity (error, warning, info, hint, off);
                        repeatable; wins over sop.config.json
+  --cache              reuse the results of unchanged scripts from the last run
+                       (kept in .sopcache in the current folder)
+  --cache-location P   the cache file, or a folder to keep .sopcache in (implies --cache)
+  -j, --jobs N         export N scripts at a time: this thread and N-1 worker threads
+                       (default: the number of cores; small runs stay in one thread)
+  --root DIR           the project folder (default: the folder of the sop.config.json
+                       at or above the inputs, else the inputs' common folder)
   -h, --help           show this help
 
 Output files mirror the folders of the scripts as for "sop build", and each is written
@@ -244,10 +251,18 @@ target cannot express (an export-* finding names the file, line and column and s
 why: too many actions, a name the platform forbids, a wait of part of a second), gets
 no file, and its output of that target from an earlier run is removed. A transfer
 target without a queue in sop.config.json ("export": {"queues": …}) is a warning and
-gets a placeholder to choose again on the platform.
+gets a placeholder to choose again on the platform. Source paths inside the files
+(the phrase table's file column, XLIFF notes, VoiceXML comments) are relative to the
+project folder (see --root), so the bytes do not depend on the folder the export ran
+in. With --cache, an unchanged script whose files of this target (and --start) are all
+still on disk, byte for byte, is not exported again, and its export-* findings are
+reported from the cache; each target has its own cache entry. The report is the same,
+in the same order, whatever --jobs and --cache say. On a terminal, a run that takes
+more than ~2 s shows a progress line on stderr (not with --quiet).
 
 Exit status: 0 every script exported, 1 some script has errors or cannot be exported,
-2 bad usage, unreadable input or a broken sop.config.json.
+2 bad usage, unreadable input (also an import outside the project folder), an output
+that cannot be written or a broken sop.config.json.
 
 Examples:
   sop export samples --target voicexml

@@ -65,7 +65,7 @@ export async function runTest(argv: readonly string[], io: Io): Promise<number> 
   const testFiles = findTestFiles(args.positionals.length > 0 ? args.positionals : ['.'], io);
 
   const services = createSopServices();
-  const loader = new ConfigLoader([...RULE_METAS], new Map(), io.cwd);
+  const loader = new ConfigLoader([...RULE_METAS], new Map(), io.cwd, io.messages);
   const locator = new Locator((u) => displayPath(u, io.cwd));
   const validate = new Ajv({ allErrors: true, strict: false }).compile(schema);
   const reports: FileReport[] = [];

@@ -60,7 +60,7 @@ export async function runScriptsCommand(
 export function reportRunProblems(result: ScriptRunResult, io: Io): boolean {
   printInputErrors([...new Set(result.outcomes.flatMap((o) => o.inputErrors))], io);
   for (const finding of result.configFindings) io.err(`${compactLine(result.configLocator.locate(finding))}\n`);
-  if (result.configBroken) io.err('sop: fix the configuration above before running again\n');
+  if (result.configBroken) io.err(`sop: ${(io.messages ?? EN).t('cli.config-broken')}\n`);
   return result.configBroken;
 }
 

@@ -3,7 +3,7 @@ import type { WaitStep } from '../../ast';
 import { forEachStep } from '../../flow';
 import { spell } from '../../keywords';
 import { deeper, durationSpelling, insertLinesAfter, phraseLanguage, quoteString, quoteStyleNear, spellDuration } from '../edits';
-import { wellFormedSituationsOf } from '../model';
+import { quoteTimedStep, wellFormedSituationsOf } from '../model';
 import { FIX_PHRASES } from '../phrases';
 import type { Report, Rule } from '../rule';
 
@@ -25,7 +25,7 @@ export const missingFallback: Rule = {
         if (step.kind !== 'wait' || step.fallback) return;
         const next = body[index + 1];
         if (next && MOVES_ON.has(next.kind)) return;
-        const what = `"${file.text.slice(step.keyword.span.start, step.duration.span.end)}" has no fallback`;
+        const what = `${quoteTimedStep(file.text, step)} has no fallback`;
         const message = next
           ? `${what}: a caller who stays silent goes on to the next step as if they had answered. Add "fallback { … }" saying what to do on silence, or follow the wait with hangup, transfer or goto`
           : `${what} and nothing follows it: a caller who stays silent is left on an open line. Add "fallback { … }" (for example a goodbye, a 5s wait and hangup), or follow the wait with hangup, transfer or goto`;

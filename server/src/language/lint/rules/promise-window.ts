@@ -1,7 +1,7 @@
 /** `promise-window`: a `promise` commits to a follow-up later than `maxPromise`. */
 import { forEachStep } from '../../flow';
 import { durationSpelling, spellDuration } from '../edits';
-import { situationsOf } from '../model';
+import { quoteTimedStep, situationsOf } from '../model';
 import type { Report, Rule } from '../rule';
 
 export const promiseWindow: Rule = {
@@ -24,7 +24,7 @@ export const promiseWindow: Rule = {
         const limit = spellDuration(max, durationSpelling(step.duration));
         reports.push({
           span: step.span,
-          message: `"${file.text.slice(step.keyword.span.start, step.duration.span.end)}" promises more than ${limit}: the complaint policy answers within ${limit}; promise ${limit} or less and escalate what takes longer`,
+          message: `${quoteTimedStep(file.text, step)} promises more than ${limit}: the complaint policy answers within ${limit}; promise ${limit} or less and escalate what takes longer`,
           fixes: [{ title: `Promise ${limit} instead of ${step.duration.raw}`, edits: [{ span: step.duration.span, newText: limit }] }],
         });
       });

@@ -1,7 +1,7 @@
 /** `wait-range`: a `wait` shorter than `minWait` or longer than `maxWait`. */
 import { forEachStep } from '../../flow';
 import { durationSpelling, spellDuration } from '../edits';
-import { situationsOf } from '../model';
+import { quoteTimedStep, situationsOf } from '../model';
 import type { Report, Rule } from '../rule';
 
 export const waitRange: Rule = {
@@ -27,7 +27,7 @@ export const waitRange: Rule = {
         if (ms >= min && ms <= max) return;
         const short = ms < min;
         const limit = spellDuration(short ? min : max, durationSpelling(step.duration));
-        const written = `"${file.text.slice(step.keyword.span.start, span.end)}"`;
+        const written = quoteTimedStep(file.text, step);
         const message = short
           ? `${written} is shorter than ${limit}: a caller needs time to start answering; wait at least ${limit}`
           : `${written} is longer than ${limit}: callers hang up on a long silence; wait at most ${limit} and ask again in the fallback`;

@@ -3,7 +3,7 @@
  * must hold, `arbitraries.ts` for the inputs). Seeded and with a fixed budget, so a CI run is
  * reproducible and bounded; `npm run fuzz` runs a longer budget with a new seed:
  *
- *   SOP_FUZZ_RUNS   cases per property (default 150 in the suite; `npm run fuzz`: 3000)
+ *   SOP_FUZZ_RUNS   cases per property (default 300 in the suite; `npm run fuzz`: 3000)
  *   SOP_FUZZ_SEED   the seed (default 11 in the suite; `npm run fuzz`: random, printed)
  *
  * A failure prints the seed, the path to replay it and the shrunk input, and writes the
@@ -16,7 +16,7 @@ import { join } from 'node:path';
 import { anyInput, anyText, mutatedScript, tokenSoup, validScript } from './arbitraries';
 import { checkText } from './properties';
 
-const RUNS = Number(process.env.SOP_FUZZ_RUNS ?? 150);
+const RUNS = Number(process.env.SOP_FUZZ_RUNS ?? 300);
 const SEED = Number(process.env.SOP_FUZZ_SEED ?? 11);
 const root = join(__dirname, '..', '..');
 const regressions = join(__dirname, 'regressions');

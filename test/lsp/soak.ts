@@ -9,6 +9,7 @@ import {
   CodeActionRequest,
   CompletionRequest,
   HoverRequest,
+  SemanticTokensRangeRequest,
   SemanticTokensRequest,
   type Diagnostic,
   type TextDocumentContentChangeEvent,
@@ -47,6 +48,16 @@ const IN_FLIGHT = 32;
 /** The edits of `randomEditSteps`, without carriage returns: an LSP position cannot point between CR and LF. */
 const SOAK_INSERTIONS = INSERTIONS.filter((s) => !s.includes('\r'));
 
+/**
+ * Semantic tokens as VS Code asks for them while one types: the visible range (60 lines
+ * around the edit), and now and then the whole document (every tenth time).
+ */
+function semanticTokens(uri: string, done: number, line: number): [string, unknown] {
+  if (done % 40 === 2) return [SemanticTokensRequest.method, { textDocument: { uri } }];
+  const range = { start: { line: Math.max(0, line - 30), character: 0 }, end: { line: line + 30, character: 0 } };
+  return [SemanticTokensRangeRequest.method, { textDocument: { uri }, range }];
+}
+
 export async function runSoak(client: LspTestClient, options: SoakOptions): Promise<SoakResult> {
   const uri = `file:///soak/script-${options.lines}.sop`;
   let text = generateScript(options.lines);
@@ -76,7 +87,7 @@ export async function runSoak(client: LspTestClient, options: SoakOptions): Prom
         : kind === 1
           ? [HoverRequest.method, { textDocument, position }]
           : kind === 2
-            ? [SemanticTokensRequest.method, { textDocument }]
+            ? semanticTokens(uri, done, position.line)
             : [CodeActionRequest.method, { textDocument, range: { start: position, end: position }, context: { diagnostics: [] } }];
     requests++;
     inFlight.push(client.request(method, params).catch((error: unknown) => failures.push(`${method}: ${String(error)}`)));

@@ -154,14 +154,14 @@ function patchRange(Range: Ctor<RangeExpr>, Terminal: new (matchLength: number) 
 }
 
 function patchApply(Apply: Ctor<ApplyExpr>): void {
-  // A rule is syntactic when its name starts with a capital; the answer never changes.
-  const syntactic = new Map<string, boolean>();
-  Apply.prototype.isSyntactic = function (this: ApplyExpr): boolean {
-    let answer = syntactic.get(this.ruleName);
+  // A rule is syntactic when its name starts with a capital; the answer never changes, so
+  // each application remembers it (Ohm asks on every evaluation inside a rule).
+  Apply.prototype.isSyntactic = function (this: ApplyExpr & { sopSyntactic?: boolean }): boolean {
+    let answer = this.sopSyntactic;
     if (answer === undefined) {
       const first = this.ruleName[0];
       answer = first === first.toUpperCase();
-      syntactic.set(this.ruleName, answer);
+      this.sopSyntactic = answer;
     }
     return answer;
   };

@@ -32,7 +32,7 @@ export async function runLint(args: ParsedArgs, io: Io, command: string): Promis
   const rules = [...RULE_METAS];
   const overrides = parseRuleOverrides(args.lists.get('rule') ?? [], rules, command);
   const scripts = findScripts(args.positionals, io);
-  const services = createSopServices();
+  const services = createSopServices({ incremental: false });
   const loader = new ConfigLoader(rules, overrides, io.cwd);
   const session = await lintScripts(scripts.scripts, { services, loader, cwd: io.cwd });
   return { services, rules, scripts, session };

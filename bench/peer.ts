@@ -4,7 +4,9 @@
  * the two alternating, on the peer's own inputs (`bench/peer-data.ts`, byte-identical: their
  * sha256 is checked against the peer's README). The peer runs from its esbuild bundle
  * (`out/parse.bundle.mjs FILE build`), its fastest cold build; `sop` runs through `bin/sop.js`
- * as a user starts it. Prints the medians (and spreads) and the ratio sop / peer.
+ * as a user starts it. Prints the medians (and spreads) and the ratio sop / peer, of the wall
+ * time and, where GNU time is installed, of each process's CPU time (user + system), which a
+ * busy machine disturbs less.
  *
  * The peer is built by `npm run bench:peer-setup` into `.bench/langium-sop/` (or point
  * SOP_PEER_DIR at a built copy); when it is not built, this prints "peer not built" and times
@@ -41,13 +43,28 @@ function median(values: number[]): number {
 
 const spread = (values: number[]) => `${Math.round(median(values))} (${Math.round(Math.min(...values))}–${Math.round(Math.max(...values))})`;
 
-/** One fresh process: its wall time as the parent sees it; throws when it did not succeed. */
-function timed(args: string[], ok: (stdout: string) => boolean): number {
+/**
+ * GNU time, where there is one: it adds each process's CPU time (user + system), which a
+ * busy machine disturbs much less than the wall time. (Its own cost is in both columns.)
+ */
+const GNU_TIME = '/usr/bin/time';
+const withCpu = existsSync(GNU_TIME) && spawnSync(GNU_TIME, ['-f', '%U %S', 'true']).status === 0;
+
+interface Sample {
+  wall: number;
+  cpu?: number;
+}
+
+/** One fresh process: its wall time as the parent sees it (and CPU time); throws when it did not succeed. */
+function timed(args: string[], ok: (stdout: string) => boolean): Sample {
+  const [command, argv] = withCpu ? [GNU_TIME, ['-f', '%U %S', process.execPath, ...args]] : [process.execPath, args];
   const start = performance.now();
-  const run = spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-  const elapsed = performance.now() - start;
+  const run = spawnSync(command, argv, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const wall = performance.now() - start;
   if (run.status !== 0 || !ok(run.stdout)) throw new Error(`${args.join(' ')} failed (exit ${run.status}): ${run.stdout}${run.stderr}`);
-  return elapsed;
+  if (!withCpu) return { wall };
+  const [user, system] = run.stderr.trim().split('\n').pop()!.split(' ').map(Number);
+  return { wall, cpu: (user + system) * 1000 };
 }
 
 /** The peer's child prints one JSON line; a clean build has no errors and no diagnostics. */
@@ -60,17 +77,17 @@ function main(): void {
   const peerBuilt = existsSync(peerBundle);
   console.log(`\nCold processes side by side with the Langium peer (median (min–max) of ${runs} alternating runs, ms)`);
   if (!peerBuilt) console.log(`peer not built (${peerBundle} is missing; run \`npm run bench:peer-setup\`): timing sop alone`);
-  console.log('| file | lines | `node -e ""` | `sop check FILE` | peer: bundle `FILE build` | sop / peer |');
-  console.log('|---|---:|---:|---:|---:|---:|');
+  console.log('| file | lines | `node -e ""` | `sop check FILE` | peer: bundle `FILE build` | sop / peer | CPU: sop | CPU: peer | CPU: sop / peer |');
+  console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|');
   const dir = mkdtempSync(join(tmpdir(), 'sop-peer-'));
   try {
     for (const size of sizes) {
       const text = peerInput(size);
       const file = join(dir, `bench-${size}.sop`);
       writeFileSync(file, text);
-      const empty: number[] = [];
-      const ours: number[] = [];
-      const theirs: number[] = [];
+      const empty: Sample[] = [];
+      const ours: Sample[] = [];
+      const theirs: Sample[] = [];
       // One untimed run of each warms the file cache; then the three alternate.
       timed([sopBin, 'check', file], () => true);
       if (peerBuilt) timed([peerBundle, file, 'build'], peerClean);
@@ -79,9 +96,15 @@ function main(): void {
         ours.push(timed([sopBin, 'check', file], () => true));
         if (peerBuilt) theirs.push(timed([peerBundle, file, 'build'], peerClean));
       }
-      const ratio = peerBuilt ? `${(median(ours) / median(theirs)).toFixed(2)}×` : 'peer not built';
+      const wall = (samples: Sample[]) => samples.map((s) => s.wall);
+      const cpu = (samples: Sample[]) => samples.map((s) => s.cpu ?? NaN);
+      const ratio = (a: number[], b: number[]) => (peerBuilt ? `${(median(a) / median(b)).toFixed(2)}×` : 'peer not built');
       const lines = text.split('\n').length - 1;
-      console.log(`| bench-${size}.sop | ${lines} | ${spread(empty)} | ${spread(ours)} | ${peerBuilt ? spread(theirs) : 'peer not built'} | ${ratio} |`);
+      const peerWall = peerBuilt ? spread(wall(theirs)) : 'peer not built';
+      const cpuColumns = withCpu
+        ? `${spread(cpu(ours))} | ${peerBuilt ? spread(cpu(theirs)) : 'peer not built'} | ${ratio(cpu(ours), cpu(theirs))}`
+        : 'n/a | n/a | n/a';
+      console.log(`| bench-${size}.sop | ${lines} | ${spread(wall(empty))} | ${spread(wall(ours))} | ${peerWall} | ${ratio(wall(ours), wall(theirs))} | ${cpuColumns} |`);
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });

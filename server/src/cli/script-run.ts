@@ -142,7 +142,7 @@ export async function runScripts(options: ScriptRunOptions): Promise<ScriptRunRe
   };
   const threads = threadCount(pending, settings);
   const script = threads > 1 ? workerScript() : undefined;
-  const services = createSopServices({ locale });
+  const services = createSopServices({ locale, incremental: false });
   try {
     if (script) {
       await runOnThreads(

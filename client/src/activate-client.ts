@@ -5,6 +5,7 @@
 import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
 import { compileToJson } from './compile-command';
+import { GraphPanels } from './graph-panel';
 import { READ_FILE_REQUEST, type ReadFileParams, type ReadFileResult } from '../../server/src/lsp/protocol';
 
 export const OUTPUT_CHANNEL_NAME = 'SOP Studio';
@@ -14,7 +15,16 @@ export async function activateClient(
   client: BaseLanguageClient,
   output: vscode.LogOutputChannel,
 ): Promise<void> {
+  const graphs = new GraphPanels(context.extensionUri, client, output);
   context.subscriptions.push(
+    graphs,
+    // From a CodeLens the arguments are the document URI (a string) and a situation id.
+    vscode.commands.registerCommand('sop.showGraph', (target?: unknown, situation?: unknown) =>
+      graphs.show(uriArgument(target), typeof situation === 'string' ? situation : null),
+    ),
+    vscode.commands.registerCommand('sop.exportGraphSvg', (target?: unknown) =>
+      graphs.exportSvg(target instanceof vscode.Uri ? target : undefined),
+    ),
     client.onRequest(READ_FILE_REQUEST, (params: ReadFileParams) => readFile(params.uri)),
     vscode.commands.registerCommand('sop.compile', (target?: vscode.Uri) =>
       compileToJson(client, output, target instanceof vscode.Uri ? target : undefined),
@@ -42,6 +52,13 @@ async function restartServer(client: BaseLanguageClient, output: vscode.LogOutpu
     output.error(`Restart failed: ${error instanceof Error ? error.stack : String(error)}`);
     void vscode.window.showErrorMessage('SOP: the language server did not restart; see the "SOP Studio" output.');
   }
+}
+
+/** A command's target: a `Uri` (menus, other extensions) or a URI string (CodeLenses). */
+export function uriArgument(value: unknown): vscode.Uri | undefined {
+  if (value instanceof vscode.Uri) return value;
+  if (typeof value === 'string' && /^[a-z][\w+.-]*:/i.test(value)) return vscode.Uri.parse(value);
+  return undefined;
 }
 
 /** Reads through VS Code so it works for any file system the workspace lives on. */

@@ -3,6 +3,7 @@
  * standard LSP. Both sides import this one module (it holds only names and shapes), so
  * they cannot drift apart.
  */
+import type { FlowGraph } from '../language/graph/flow-graph';
 
 /** Server → client: read a file the server has not been sent (used by the web worker). */
 export const READ_FILE_REQUEST = 'sop/readFile';
@@ -34,3 +35,16 @@ export interface CompileResult {
   json?: string;
   errors: CompileError[];
 }
+
+/**
+ * Client → server: the flow graph of an open script and everything it imports, for the
+ * "Show Flow Graph" view. Files in the graph are named by their URIs, so the client can
+ * open them; lines are 1-based.
+ */
+export const GRAPH_REQUEST = 'sop/graph';
+
+export interface GraphParams {
+  uri: string;
+}
+
+export type GraphResult = { graph: FlowGraph; version: number | null } | { error: string };

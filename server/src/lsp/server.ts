@@ -10,6 +10,7 @@
  *   and `sop.config.json` on its own, so the server need not register watchers.
  *
  * Requests beyond standard LSP: `sop/compile` (client → server, "Compile to JSON"),
+ * `sop/graph` (client → server, "Show Flow Graph"),
  * `sop/readFile` (server → client, from the web-worker entry) and `sop/stats` (the
  * server's heap, for the benchmark).
  */
@@ -24,6 +25,7 @@ import { createSopServices, LineIndex } from '../language';
 import { RULE_METAS } from '../language/lint/registry';
 import { codeActionCapabilities, registerCodeActions } from './code-actions';
 import { registerCompileRequest } from './compile-request';
+import { registerGraphRequest } from './graph-request';
 import { ConfigStore } from './config-store';
 import { toDiagnostic } from './convert';
 import { DEFAULT_DIAGNOSTICS_DELAY_MS, DiagnosticsScheduler } from './diagnostics';
@@ -120,6 +122,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
   registerCodeActions(connection, state, { get versionedEdits() { return versionedEdits; } });
   registerFormatting(connection, state);
   registerCompileRequest(connection, state, () => folders);
+  registerGraphRequest(connection, state);
   registerStatsRequest(connection, host.longestBlockMs);
   registerFeatures(connection, state);
 

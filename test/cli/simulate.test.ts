@@ -127,14 +127,75 @@ describe('sop simulate', function () {
     assert.match(far.stderr, /\(situations: 问候, 客户先问候, .+, …\)$/m);
   });
 
+  it('--var fills a placeholder (repeatable); an unfilled one stays {name}', () => {
+    const dir = project({ 'a.sop': 'var 姓氏, 工号\nsituation a {\n  say "{姓氏}先生,工号{工号}"\n  end\n}\n' });
+    const one = runSop(['simulate', 'a.sop', '-s', 'a', '--var', '姓氏=王'], { cwd: dir });
+    assert.equal(one.code, 0, one.stderr);
+    assert.equal(actions(one.stdout)[1], 'SAY "王先生,工号{工号}"');
+    const both = runSop(['simulate', 'a.sop', '-s', 'a', '--var', '姓氏=王', '--var', '工号=1024'], { cwd: dir });
+    assert.equal(actions(both.stdout)[1], 'SAY "王先生,工号1024"');
+  });
+
+  it('--vars reads a JSON object of strings, and --var wins over it', () => {
+    const dir = project({
+      'a.sop': 'var 姓氏, 工号\nsituation a {\n  say "{姓氏}先生,工号{工号}"\n  end\n}\n',
+      'vars.json': '{ "姓氏": "李", "工号": "007" }\n',
+    });
+    const result = runSop(['simulate', 'a.sop', '-s', 'a', '--vars', 'vars.json', '--var', '姓氏=王'], { cwd: dir });
+    assert.equal(result.code, 0, result.stderr);
+    assert.equal(actions(result.stdout)[1], 'SAY "王先生,工号007"');
+  });
+
+  it('a broken --vars file is a clear error at file:line:column (exit 2)', () => {
+    const dir = project({ 'a.sop': 'var 姓氏\nsituation a {\n  say "{姓氏}先生"\n  end\n}\n', 'vars.json': '{\n  "姓氏": 3\n}\n' });
+    const result = runSop(['simulate', 'a.sop', '-s', 'a', '--vars', 'vars.json'], { cwd: dir });
+    assert.equal(result.code, 2);
+    assert.equal(result.stdout, '');
+    assert.equal(result.stderr, 'vars.json:2:9: error: the value of "姓氏" must be a string, not the number 3 [vars]\n');
+    const syntax = runSop(['simulate', 'a.sop', '-s', 'a', '--vars', 'bad.json'], { cwd: project({ 'a.sop': CLEAN, 'bad.json': '{ "a": "b" ' }) });
+    assert.equal(syntax.code, 2);
+    assert.match(syntax.stderr, /^bad\.json:1:\d+: error: invalid JSON: expected "}" to close the object \[vars\]$/m);
+  });
+
+  it('an unknown variable is a clear error with the closest name (exit 2)', () => {
+    const dir = project({
+      'a.sop': 'var 姓氏\nsituation a {\n  say "{姓氏}先生"\n  end\n}\n',
+      'vars.json': '{\n  "姓名": "王"\n}\n',
+    });
+    const flag = runSop(['simulate', 'a.sop', '-s', 'a', '--var', '姓=王'], { cwd: dir });
+    assert.equal(flag.code, 2);
+    assert.match(flag.stderr, /^sop simulate: --var 姓: no variable "姓" is declared with var in a\.sop or the files it imports — did you mean "姓氏"\?$/m);
+    const file = runSop(['simulate', 'a.sop', '-s', 'a', '--vars', 'vars.json'], { cwd: dir });
+    assert.equal(file.code, 2);
+    assert.match(file.stderr, /^vars\.json:2:3: error: no variable "姓名" is declared with var in a\.sop .+\[vars\]$/m);
+  });
+
+  it('--events reply@2s answers 2 s into the wait; a later reply than the timeout is an error', () => {
+    const timed = runSop(['simulate', 'line.sop', '-s', '无声电话', '--events', 'silence,reply@2s'], { cwd: samples() });
+    assert.equal(timed.code, 0, timed.stderr);
+    const lines = timed.stdout.trimEnd().split('\n');
+    assert.equal(lines[lines.length - 3], '[00:12.3] WAIT 5s → reply after 2s');
+    assert.equal(lines[lines.length - 2], '[00:14.3] END (the caller answered: agent takes over)');
+    const chinese = runSop(['simulate', 'line.sop', '-s', '无声电话', '-e', '沉默,回应@2秒'], { cwd: samples() });
+    assert.equal(chinese.stdout, timed.stdout);
+    const late = runSop(['simulate', 'line.sop', '-s', '无声电话', '-e', 'reply@6s'], { cwd: samples() });
+    assert.equal(late.code, 2);
+    assert.equal(late.stdout, '');
+    const waitLine = lineOf(sample('greeting-and-line.sop'), '情景 无声电话') + 3;
+    assert.match(late.stderr, new RegExp(`^sop simulate: --events: event 1 \\(reply@6s\\) comes after the 5s wait timed out at line\\.sop:${waitLine}:3$`, 'm'));
+  });
+
   const usage: Array<[string, string[], RegExp]> = [
     ['no --situation', ['simulate', 'a.sop'], /^sop simulate: --situation ID is required: which situation to walk$/m],
     ['no script', ['simulate', '-s', 'greeting'], /^sop simulate: name the script, e\.g\. samples\/service\.sop$/m],
     [
       'a misspelt event',
       ['simulate', 'a.sop', '-s', 'greeting', '--events', 'silence,rely'],
-      /^sop simulate: --events: unknown event "rely" — did you mean "reply"\? \(events: silence, reply, 沉默, 回应\)$/m,
+      /^sop simulate: --events: unknown event "rely" — did you mean "reply"\? \(events: silence, reply, 沉默, 回应, reply@2s\)$/m,
     ],
+    ['a timed silence', ['simulate', 'a.sop', '-s', 'greeting', '-e', 'silence@2s'], /^sop simulate: --events: "silence@2s": a silence lasts the whole wait/m],
+    ['a reply with a bad time', ['simulate', 'a.sop', '-s', 'greeting', '-e', 'reply@2'], /^sop simulate: --events: "reply@2": "2" is no duration/m],
+    ['a --var without =', ['simulate', 'a.sop', '-s', 'greeting', '--var', '姓氏'], /^sop simulate: --var "姓氏": write NAME=VALUE, e\.g\. --var 姓氏=王$/m],
     ['an unknown format', ['simulate', 'a.sop', '-s', 'greeting', '--format', 'jsn'], /^sop simulate: unknown format "jsn" — did you mean "json"\?/m],
     ['a bad --rule', ['simulate', 'a.sop', '-s', 'greeting', '--rule', 'dead-ends=off'], /unknown rule "dead-ends" — did you mean "dead-end"\?/],
   ];

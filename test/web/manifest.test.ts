@@ -102,6 +102,7 @@ describe('extension manifest', () => {
       ...c.grammars.map((g: { path: string }) => g.path),
       ...c.snippets.map((s: { path: string }) => s.path),
       ...c.jsonValidation.map((j: { url: string }) => j.url),
+      ...c.yamlValidation.map((y: { url: string }) => y.url),
     ];
     for (const path of paths) assert.ok(existsSync(join(root, path)), `${path} exists`);
   });

@@ -70,7 +70,7 @@ export interface ScriptSet {
  * named it), a folder is searched recursively for `.sop` files, skipping `node_modules` and
  * folders whose name starts with a dot (`.git`, `.vscode-test`).
  */
-export function collectScripts(inputs: readonly string[], cwd: string): ScriptSet {
+export function collectScripts(inputs: readonly string[], cwd: string, accept: (name: string) => boolean = isScriptName): ScriptSet {
   const found = new Set<string>();
   const bases: string[] = [];
   for (const input of inputs) {
@@ -83,7 +83,7 @@ export function collectScripts(inputs: readonly string[], cwd: string): ScriptSe
     }
     if (stat.isDirectory()) {
       bases.push(uri);
-      walk(uri, found, cwd);
+      walk(uri, found, cwd, accept);
     } else {
       bases.push(parentOf(uri));
       found.add(uri);
@@ -93,7 +93,7 @@ export function collectScripts(inputs: readonly string[], cwd: string): ScriptSe
   return { scripts, base: commonAncestor(bases) };
 }
 
-function walk(dir: string, found: Set<string>, cwd: string): void {
+function walk(dir: string, found: Set<string>, cwd: string, accept: (name: string) => boolean): void {
   let entries: fs.Dirent[];
   try {
     entries = fs.readdirSync(dir, { withFileTypes: true });
@@ -104,11 +104,16 @@ function walk(dir: string, found: Set<string>, cwd: string): void {
     const child = `${dir.endsWith('/') ? dir : `${dir}/`}${entry.name}`;
     if (entry.isDirectory()) {
       if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
-      walk(child, found, cwd);
-    } else if (entry.name.endsWith('.sop') && (entry.isFile() || isFileLink(child))) {
+      walk(child, found, cwd, accept);
+    } else if (accept(entry.name) && (entry.isFile() || isFileLink(child))) {
       found.add(child);
     }
   }
+}
+
+/** What a folder search collects by default: `.sop` scripts. */
+function isScriptName(name: string): boolean {
+  return name.endsWith('.sop');
 }
 
 function isFileLink(uri: string): boolean {

@@ -16,6 +16,7 @@ Commands:
   fmt       format scripts in place (or only report, with --check)
   graph     draw a script's situations and their jumps (Mermaid or Graphviz DOT)
   simulate  walk a situation as the IVR would, printing a timed transcript
+  test      run script tests (*.sop-test.yaml) on the simulator
 
 Options:
   -h, --help     show this help (or a command's: sop check --help)
@@ -128,8 +129,12 @@ jumps, and how the call ends.
 Options:
   -s, --situation ID     the situation to start in (required)
   -e, --events LIST      what the caller does at each wait, in order: silence or reply
-                         (also 沉默, 回应), separated by commas; repeatable. When the
-                         events run out, the caller stays silent.
+                         (also 沉默, 回应), separated by commas; repeatable. reply@2s
+                         (回应@2秒) answers 2 seconds into the wait. When the events run
+                         out, the caller stays silent.
+  --var NAME=VALUE       fill the placeholder {NAME} with VALUE; repeatable
+  --vars FILE.json       fill placeholders from a JSON object of strings,
+                         e.g. {"姓氏": "王"}; --var wins over it
   --format NAME          text (default: the transcript)
                          json (an array of steps, then the outcome, for programs)
   --rule ID=SEVERITY     override a rule's severity (error, warning, info, hint, off);
@@ -137,20 +142,55 @@ Options:
   -h, --help             show this help
 
 The clock counts what the script spends: a phrase its estimated speaking time (see
-docs/output-format.md), a wait met with silence the whole wait, a hold its maximum. A
-reply is taken to come at once. The script is linted first (with its sop.config.json);
-a script with errors is not simulated. A call that goes round for ever (a loop the
-caller's silence keeps taking) is stopped where it would repeat, and any walk after 1000
-steps.
+docs/output-format.md; a filled placeholder counts its value), a wait met with silence
+the whole wait, a hold its maximum. A reply comes at once unless timed (reply@2s); a
+reply later than its wait's timeout is an error. Unfilled placeholders stay {name}; a
+name that no var declares is an error. The script is linted first (with its
+sop.config.json); a script with errors is not simulated. A call that goes round for
+ever (a loop the caller's silence keeps taking) is stopped where it would repeat, and
+any walk after 1000 steps.
 
 Exit status: 0 the call ended (hang-up, transfer or the agent taking over), 1 the script
-has errors or the call never ends, 2 bad usage, an unknown situation, unreadable input or
-a broken sop.config.json.
+has errors or the call never ends, 2 bad usage (a bad event or variable, a reply later
+than its wait), an unknown situation, unreadable input or a broken sop.config.json or
+--vars file.
 
 Examples:
   sop simulate samples/greeting-and-line.sop --situation 无声电话
-  sop simulate samples/service.sop -s hold_for_lookup --events reply
+  sop simulate samples/service.sop -s hold_for_lookup --events reply@2s
+  sop simulate samples/complaints.sop -s complaint_complex --var 姓氏=王
   sop simulate samples/complaints.sop -s complaint_complex -e silence,reply --format json
+`;
+
+export const TEST_HELP = `Usage: sop test [options] [paths…]
+
+Runs script tests: each case of a *.sop-test.yaml file plays a situation of its script
+on the simulator (the same walk as sop simulate) with the caller's events and checks what
+the caller hears (says, never-says), how the call ends (outcome) and by when (within).
+See docs/script-tests.md for the format.
+
+Paths are test files, folders (searched recursively for *.sop-test.yaml, skipping
+node_modules and dot folders) or scripts (x.sop means x.sop-test.yaml beside it). The
+default is the current folder. A test file tests the script named by its "script" key,
+else the script beside it with the same name.
+
+Options:
+  -r, --reporter NAME  stylish (default: each case, and for a failure its messages and
+                                the expected (-) versus actual (+) transcript)
+                       tap     (TAP version 14)
+                       junit   (JUnit XML, for CI test reports)
+  -h, --help           show this help
+
+Problems with a test file itself (bad YAML, an unknown key, situation or variable, a
+reply later than its wait) are printed on standard error as file:line:column.
+
+Exit status: 0 every case passed, 1 a case failed, 2 bad usage, no test files, or a
+test file that is not valid or cannot be run as written.
+
+Examples:
+  sop test
+  sop test samples
+  sop test samples/service.sop --reporter junit > test-results/sop.xml
 `;
 
 export const COMMAND_HELP: Record<string, string> = {
@@ -159,4 +199,5 @@ export const COMMAND_HELP: Record<string, string> = {
   fmt: FMT_HELP,
   graph: GRAPH_HELP,
   simulate: SIMULATE_HELP,
+  test: TEST_HELP,
 };

@@ -8,6 +8,7 @@ import { runCheck } from './commands/check';
 import { runFmt } from './commands/fmt';
 import { runGraph } from './commands/graph';
 import { runSimulate } from './commands/simulate';
+import { runTest } from './commands/test';
 import { EXIT_OK, EXIT_USAGE, InputError, UsageError } from './errors';
 import { MAIN_HELP } from './help';
 import type { Io } from './io';
@@ -20,6 +21,7 @@ const COMMANDS: Record<string, (argv: readonly string[], io: Io) => Promise<numb
   fmt: runFmt,
   graph: runGraph,
   simulate: runSimulate,
+  test: runTest,
 };
 
 export async function run(argv: readonly string[], io: Io): Promise<number> {

@@ -83,6 +83,8 @@ export { renderSituationGraph, GRAPH_FORMATS, type GraphFormat, type GraphOption
 // The editor's flow graph view: situations with their steps, jumps and findings.
 export { buildFlowGraph, type FlowGraph, type FlowMark, type FlowSituation, type FlowStep, type FlowJump } from './graph/index';
 export * from './simulate/index';
+// `sop test` and the editor's Test Explorer: script test files and their cases.
+export * from './script-test/index';
 // The editor features (completion, hover, navigation, rename, symbols, folding, semantic
 // tokens, links): pure functions over the model, used by `lsp/features/*`.
 export * from './features/index';

@@ -48,3 +48,57 @@ export interface GraphParams {
 }
 
 export type GraphResult = { graph: FlowGraph; version: number | null } | { error: string };
+
+/**
+ * Client → server: list (and, with `run`, run) the cases of a script test file
+ * (`*.sop-test.yaml`) for the editor's Test Explorer. The client sends the file's text (it
+ * is YAML, which the server does not sync); the script it tests is read as the server holds
+ * it, so unsaved edits to the script count too.
+ */
+export const SCRIPT_TESTS_REQUEST = 'sop/scriptTests';
+
+export interface ScriptTestsParams {
+  /** The test file's URI. */
+  uri: string;
+  /** The test file's current text. */
+  text: string;
+  /** Run the cases (else only list them). */
+  run: boolean;
+  /** With `run`: the indexes of the cases to run; all when absent. */
+  cases?: number[];
+}
+
+/** A range of a file, 0-based, characters in UTF-16 code units (as LSP counts them). */
+export interface ScriptTestRange {
+  start: { line: number; character: number };
+  end: { line: number; character: number };
+}
+
+/** A message about a file, at a range of it (the test file unless `uri` says otherwise). */
+export interface ScriptTestMessage {
+  message: string;
+  range: ScriptTestRange;
+  uri?: string;
+}
+
+export interface ScriptTestCaseInfo {
+  index: number;
+  name: string;
+  /** The whole case, and where its name is (for the gutter). */
+  range: ScriptTestRange;
+  nameRange: ScriptTestRange;
+  /** Present after a run: how the case went. */
+  status?: 'passed' | 'failed' | 'error';
+  failures?: ScriptTestMessage[];
+  /** After a failed run: the expected and actual transcripts, for a diff view. */
+  expected?: string;
+  actual?: string;
+}
+
+export interface ScriptTestsResult {
+  /** The script the file tests, or `null` when the file could not be read far enough. */
+  script: string | null;
+  cases: ScriptTestCaseInfo[];
+  /** Problems that keep the file's cases from running (a broken file, a missing script). */
+  problems: ScriptTestMessage[];
+}

@@ -11,6 +11,7 @@
  *
  * Requests beyond standard LSP: `sop/compile` (client → server, "Compile to JSON"),
  * `sop/graph` (client → server, "Show Flow Graph"),
+ * `sop/scriptTests` (client → server, the Test Explorer's script tests),
  * `sop/readFile` (server → client, from the web-worker entry) and `sop/stats` (the
  * server's heap, for the benchmark).
  */
@@ -34,6 +35,7 @@ import { featureCapabilities, registerFeatures } from './features/index';
 import { registerFileEvents, registerWatchers } from './file-events';
 import { formattingCapabilities, registerFormatting } from './formatting';
 import { SettingsStore } from './settings';
+import { registerScriptTestsRequest } from './script-tests-request';
 import { registerStatsRequest } from './stats-request';
 import type { ServerLogger } from './state';
 
@@ -123,6 +125,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
   registerFormatting(connection, state);
   registerCompileRequest(connection, state, () => folders);
   registerGraphRequest(connection, state);
+  registerScriptTestsRequest(connection, state, () => folders);
   registerStatsRequest(connection, host.longestBlockMs);
   registerFeatures(connection, state);
 

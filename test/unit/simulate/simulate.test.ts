@@ -206,7 +206,12 @@ describe('simulate: the caller events and the clock', () => {
   ];
   for (const [text, events, invalid] of cases) {
     it(`reads ${JSON.stringify(text)}`, () => {
-      assert.deepEqual(parseCallerEvents(text), { events, invalid });
+      const parsed = parseCallerEvents(text);
+      assert.deepEqual(
+        parsed.events,
+        events.map((event) => ({ event, afterMs: null })),
+      );
+      assert.deepEqual(parsed.invalid, invalid);
     });
   }
 
@@ -221,4 +226,97 @@ describe('simulate: the caller events and the clock', () => {
   for (const [ms, text] of clocks) {
     it(`shows ${ms} ms as ${text}`, () => assert.equal(clock(ms), text));
   }
+});
+
+describe('simulate: placeholder values', () => {
+  const script = 'var 姓氏, 工号\nsituation a { say "{姓氏}先生,工号{工号}为您服务" end }';
+
+  it('speaks a filled placeholder with its value and keeps an unfilled one as {name}', async () => {
+    const simulation = await simulateSituation(await loadTexts({ 'a.sop': script }), 'a', [], { vars: { 姓氏: '王' } });
+    assert.equal(actions(simulation)[1], 'SAY "王先生,工号{工号}为您服务"');
+    const say = simulation.steps[0];
+    assert.ok(say.type === 'say');
+    assert.equal(say.text, '王先生,工号{工号}为您服务');
+    assert.deepEqual(say.spoken[0], { var: '姓氏', value: '王' });
+    assert.deepEqual(say.spoken[2], { var: '工号', value: null });
+  });
+
+  it('times a filled phrase by its value: a one-character surname is shorter than the typical three', async () => {
+    const program = await loadTexts({ 'a.sop': script });
+    const unfilled = simulateSituation(program, 'a', []).steps[0];
+    const filled = simulateSituation(program, 'a', [], { vars: new Map([['姓氏', '王']]) }).steps[0];
+    assert.ok(unfilled.type === 'say' && filled.type === 'say');
+    assert.equal(unfilled.estimatedMs - filled.estimatedMs, 2 * 250);
+  });
+
+  it('escapes braces in a value, so it never reads as a placeholder', async () => {
+    const simulation = await simulateSituation(await loadTexts({ 'a.sop': script }), 'a', [], { vars: { 工号: '{8}' } });
+    assert.equal(actions(simulation)[1], 'SAY "{姓氏}先生,工号\\{8\\}为您服务"');
+  });
+});
+
+describe('simulate: caller reply timing', () => {
+  const ask = 'situation a { say "您好" wait 5s reply { say "好的" end } fallback hangup }';
+
+  it('parses timed replies, in Chinese too, and rejects a timed silence or a bad time', () => {
+    const parsed = parseCallerEvents('reply@2s, 回应@1.5秒 沉默、reply');
+    assert.deepEqual(parsed.events, [
+      { event: 'reply', afterMs: 2000 },
+      { event: 'reply', afterMs: 1500 },
+      { event: 'silence', afterMs: null },
+      { event: 'reply', afterMs: null },
+    ]);
+    const bad = parseCallerEvents('silence@2s,reply@2,rely');
+    assert.deepEqual(
+      bad.problems.map((p) => [p.word, p.kind]),
+      [
+        ['silence@2s', 'time'],
+        ['reply@2', 'time'],
+        ['rely', 'unknown'],
+      ],
+    );
+    assert.deepEqual(bad.invalid, ['silence@2s', 'reply@2', 'rely']);
+  });
+
+  it('a reply 2 s into the wait moves the clock on by 2 s', async () => {
+    const simulation = await simulateText(ask, 'a', ['reply']);
+    const timed = simulateSituation(await loadTexts({ 'a.sop': ask }), 'a', [{ event: 'reply', afterMs: 2000 }]);
+    assert.equal(timed.steps[2].at - simulation.steps[2].at, 2000);
+    assert.equal(actions(timed)[2], 'WAIT 5s → reply after 2s');
+    const wait = timed.steps[1];
+    assert.ok(wait.type === 'wait');
+    assert.equal(wait.replyAfterMs, 2000);
+  });
+
+  it('a reply later than the wait times out stops the walk with late-reply, at the wait', async () => {
+    const simulation = simulateSituation(await loadTexts({ 'a.sop': ask }), 'a', ['silence', { event: 'reply', afterMs: 6000 }]);
+    // The first silence takes the fallback and hangs up, so the late reply is never needed.
+    assert.equal(simulation.outcome.outcome, 'hangup');
+    const late = simulateSituation(await loadTexts({ 'a.sop': ask }), 'a', [{ event: 'reply', afterMs: 6000 }]);
+    assert.equal(late.outcome.outcome, 'late-reply');
+    assert.deepEqual(late.outcome.lateReply, { index: 0, afterMs: 6000 });
+    assert.equal(late.outcome.wait?.timeoutMs, 5000);
+    assert.match(renderTranscript(late), /^outcome: stopped at 00:00\.\d: event 1 \(reply@6s\) comes after the 5s wait timed out$/m);
+    const onTime = simulateSituation(await loadTexts({ 'a.sop': ask }), 'a', [{ event: 'reply', afterMs: 5000 }]);
+    assert.equal(onTime.outcome.outcome, 'agent-takeover', 'a reply exactly at the timeout still counts');
+  });
+});
+
+describe('simulate: interactive mode', () => {
+  it('stops at a wait once the events ran out, saying where and how long the wait is', async () => {
+    const { program, displayPath } = await loadSample('greeting-and-line.sop');
+    const first = simulateSituation(program, '无声电话', [], { displayPath, interactive: true });
+    assert.equal(first.outcome.outcome, 'awaiting-caller');
+    assert.deepEqual(actions(first), ['START 无声电话 "遇到无声电话"', 'SAY "您好!请问有什么可以帮您?"']);
+    assert.equal(first.outcome.wait?.timeoutMs, 5000);
+    assert.equal(first.outcome.wait?.source.file, 'greeting-and-line.sop');
+    assert.equal(first.outcome.at, first.steps[0].type === 'say' ? first.steps[0].estimatedMs : NaN);
+    assert.match(renderTranscript(first), /^outcome: waiting at 00:03\.8 for the caller \(the wait times out after 5s\)$/m);
+    // One click more: the caller stays silent, and the walk stops at the next wait.
+    const second = simulateSituation(program, '无声电话', ['silence'], { displayPath, interactive: true });
+    assert.equal(second.outcome.outcome, 'awaiting-caller');
+    assert.equal(second.steps.length, 3);
+    const third = simulateSituation(program, '无声电话', ['silence', 'silence', 'silence'], { displayPath, interactive: true });
+    assert.equal(third.outcome.outcome, 'hangup');
+  });
 });

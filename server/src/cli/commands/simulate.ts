@@ -1,6 +1,7 @@
 /**
- * `sop simulate FILE --situation ID [--events silence,reply,…]`: walks one situation of the
- * compiled IVR graph as an engine would and prints a timed transcript.
+ * `sop simulate FILE --situation ID [--events silence,reply@2s,…] [--var NAME=VALUE]
+ * [--vars FILE.json]`: walks one situation of the compiled IVR graph as an engine would and
+ * prints a timed transcript.
  *
  * Decisions (documented in `sop simulate --help`):
  * - the script is linted first, with its `sop.config.json` and `--rule` overrides, and a
@@ -8,23 +9,31 @@
  * - each `wait` takes the next event; when the events run out the caller stays silent,
  *   which is the path the linter worries about most;
  * - a call that never ends (a loop the caller's silence keeps taking, or more than 1000
- *   steps) is stopped and exits 1, so a test pipeline notices it.
+ *   steps) is stopped and exits 1, so a test pipeline notices it;
+ * - `--var` wins over the same name in `--vars`; a name no `var` declares is a usage error
+ *   (a typo would otherwise leave the placeholder unfilled without a word);
+ * - a timed reply later than its wait's timeout is a usage error naming the wait.
  */
 import {
   createSopServices,
+  describeLateReply,
   EVENT_SPELLINGS,
   parseCallerEvents,
+  parseVarsFile,
   renderTranscript,
-  simulateSituation,
-  type CallerEvent,
+  simulateCompiled,
   type Simulation,
+  type TimedEvent,
 } from '../../language';
+import { compileProgram } from '../../language/compile/compile';
 import { stringifyStable } from '../../language/compile/serialize';
 import { RULE_METAS } from '../../language/lint/registry';
 import { parseArgs, type OptionSpec } from '../args';
 import { ConfigLoader, parseRuleOverrides } from '../config-loader';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, InputError, UsageError } from '../errors';
-import { displayPath } from '../files';
+import { displayPath, readSource, toUri } from '../files';
+import { compactLine } from '../formats/lines';
+import { Locator } from '../located';
 import { SIMULATE_HELP } from '../help';
 import type { Io } from '../io';
 import { lintScripts } from '../session';
@@ -36,6 +45,8 @@ const OPTIONS: OptionSpec[] = [
   HELP_OPTION,
   { name: 'situation', kind: 'value', short: 's' },
   { name: 'events', kind: 'list', short: 'e' },
+  { name: 'var', kind: 'list' },
+  { name: 'vars', kind: 'value' },
   { name: 'format', kind: 'value', short: 'f' },
   { name: 'rule', kind: 'list' },
 ];
@@ -56,6 +67,7 @@ export async function runSimulate(argv: readonly string[], io: Io): Promise<numb
   const situationId = args.values.get('situation');
   if (situationId === undefined) throw new UsageError('--situation ID is required: which situation to walk', 'simulate');
   const events = readEvents(args.lists.get('events') ?? []);
+  const given = readVars(args.lists.get('var') ?? [], args.values.get('vars'), io);
 
   const rules = [...RULE_METAS];
   const overrides = parseRuleOverrides(args.lists.get('rule') ?? [], rules, 'simulate');
@@ -83,24 +95,78 @@ export async function runSimulate(argv: readonly string[], io: Io): Promise<numb
 
   if (!report.program.situations.has(situationId)) throw unknownSituation(situationId, [...report.program.situations.keys()], shown);
 
-  const simulation = simulateSituation(report.program, situationId, events, { displayPath: (u) => displayPath(u, io.cwd) });
+  const compiled = compileProgram(report.program, { displayPath: (u) => displayPath(u, io.cwd) });
+  checkVariables(given, compiled.script.variables, shown);
+  const simulation = simulateCompiled(compiled, situationId, events, { vars: new Map([...given].map(([k, v]) => [k, v.value])) });
+  if (simulation.outcome.outcome === 'late-reply') {
+    const wait = simulation.outcome.wait;
+    const where = wait ? ` at ${wait.source.file}:${wait.source.line}:${wait.source.column}` : '';
+    throw new UsageError(`--events: ${describeLateReply(simulation.outcome)}${where}`, 'simulate');
+  }
   if (format === 'json') io.out(stringifyStable([...simulation.steps, simulation.outcome]));
   else io.out(colorTranscript(renderTranscript(simulation), io));
   return endedNormally(simulation) ? EXIT_OK : EXIT_FINDINGS;
 }
 
 /** Every `--events` value, split into events; a word that is no event is a usage error. */
-function readEvents(values: readonly string[]): CallerEvent[] {
-  const { events, invalid } = parseCallerEvents(values.join(','));
-  if (invalid.length > 0) {
+function readEvents(values: readonly string[]): TimedEvent[] {
+  const { events, problems } = parseCallerEvents(values.join(','));
+  const problem = problems[0];
+  if (problem?.kind === 'time') throw new UsageError(`--events: ${problem.message}`, 'simulate');
+  if (problem) {
     const spellings = [...EVENT_SPELLINGS.keys()];
-    const closest = suggestClosest(invalid[0], spellings);
+    const closest = suggestClosest(problem.word.replace(/[@＠].*$/, ''), spellings);
     throw new UsageError(
-      `--events: unknown event "${invalid[0]}"${closest ? ` — did you mean "${closest}"?` : ''} (events: ${spellings.join(', ')})`,
+      `--events: unknown event "${problem.word}"${closest ? ` — did you mean "${closest}"?` : ''} (events: ${spellings.join(', ')}, reply@2s)`,
       'simulate',
     );
   }
   return events;
+}
+
+/** A placeholder value and where it was given: `--var NAME=…`, or a key of the `--vars` file. */
+interface GivenVar {
+  value: string;
+  /** `null` for `--var`; the file position for a `--vars` key. */
+  at: string | null;
+}
+
+/** `--vars FILE` then every `--var NAME=VALUE` (which wins); a malformed one is a usage error. */
+function readVars(pairs: readonly string[], file: string | undefined, io: Io): Map<string, GivenVar> {
+  const out = new Map<string, GivenVar>();
+  if (file !== undefined) {
+    const uri = toUri(file, io.cwd);
+    const { text } = readSource(uri, io.cwd);
+    const parsed = parseVarsFile(uri, text);
+    const locator = new Locator((u) => displayPath(u, io.cwd));
+    locator.addText(uri, text);
+    if (parsed.findings.length > 0) throw new InputError(parsed.findings.map((f) => compactLine(locator.locate(f))).join('\n'));
+    for (const [name, value] of parsed.vars) {
+      const span = parsed.keys.get(name) ?? { start: 0, end: 0 };
+      const located = locator.locate({ rule: 'vars', severity: 'error', message: '', uri, span });
+      out.set(name, { value, at: `${located.file}:${located.line}:${located.column}` });
+    }
+  }
+  for (const pair of pairs) {
+    const eq = pair.indexOf('=');
+    if (eq <= 0) throw new UsageError(`--var "${pair}": write NAME=VALUE, e.g. --var 姓氏=王`, 'simulate');
+    out.set(pair.slice(0, eq), { value: pair.slice(eq + 1), at: null });
+  }
+  return out;
+}
+
+/** A value for a name no `var` declares is a usage error, with the closest declared name. */
+function checkVariables(given: ReadonlyMap<string, GivenVar>, declared: readonly string[], shown: string): void {
+  for (const [name, { at }] of given) {
+    if (declared.includes(name)) continue;
+    const closest = suggestClosest(name, declared);
+    let hint = ' (it declares no variables)';
+    if (closest) hint = ` — did you mean "${closest}"?`;
+    else if (declared.length > 0) hint = ` (variables: ${declared.join(', ')})`;
+    const message = `no variable "${name}" is declared with var in ${shown} or the files it imports${hint}`;
+    if (at === null) throw new UsageError(`--var ${name}: ${message}`, 'simulate');
+    throw new InputError(`${at}: error: ${message} [vars]`);
+  }
 }
 
 function unknownSituation(id: string, ids: readonly string[], shown: string): InputError {

@@ -1,8 +1,20 @@
 /**
  * `sop simulate`'s pure part: walk a situation of the compiled IVR graph with the caller's
- * events and render the timed transcript.
+ * events and render the timed transcript. The editor's simulator panel and `sop test` use
+ * the same walk.
  */
-export { EVENT_SPELLINGS, parseCallerEvents, type CallerEvent, type ParsedEvents } from './events';
+export {
+  EVENT_SPELLINGS,
+  formatCallerEvent,
+  parseCallerEvent,
+  parseCallerEvents,
+  toTimedEvent,
+  type CallerEvent,
+  type CallerInput,
+  type EventProblem,
+  type ParsedEvents,
+  type TimedEvent,
+} from './events';
 export {
   DEFAULT_MAX_STEPS,
   simulateCompiled,
@@ -12,5 +24,8 @@ export {
   type SimStep,
   type SimulateOptions,
   type Simulation,
+  type SpokenPart,
+  type WaitPoint,
 } from './simulate';
-export { clock, describeOutcome, describeStep, renderTranscript } from './transcript';
+export { clock, describeLateReply, describeOutcome, describeStep, renderTranscript } from './transcript';
+export { parseVarsFile, type VarsFile } from './vars-file';

@@ -4,8 +4,7 @@
  * then one line that says how the call ended.
  */
 import { formatDuration } from '../duration';
-import type { TextPart } from '../compile/types';
-import type { SimOutcome, SimStep, Simulation } from './simulate';
+import type { SimOutcome, SimStep, Simulation, SpokenPart } from './simulate';
 
 /** The whole transcript, one line per step, ending with the outcome line and a newline. */
 export function renderTranscript(simulation: Simulation): string {
@@ -29,7 +28,7 @@ export function clock(ms: number): string {
 export function describeStep(step: SimStep): string {
   switch (step.type) {
     case 'say':
-      return `SAY "${spokenText(step.parts)}"`;
+      return `SAY "${spokenText(step.spoken)}"`;
     case 'note':
       return `NOTE ${quoted(step.text)}`;
     case 'promise':
@@ -37,7 +36,7 @@ export function describeStep(step: SimStep): string {
     case 'hold':
       return step.maxMs === null ? 'HOLD until the agent returns' : `HOLD up to ${formatDuration(step.maxMs)}`;
     case 'wait':
-      return `WAIT ${formatDuration(step.timeoutMs)} → ${step.event}${step.assumed ? ' (default)' : ''}`;
+      return `WAIT ${formatDuration(step.timeoutMs)} → ${step.event}${step.replyAfterMs ? ` after ${formatDuration(step.replyAfterMs)}` : ''}${step.assumed ? ' (default)' : ''}`;
     case 'goto':
       return `GOTO ${step.target}${step.title !== null ? ` ${quoted(step.title)}` : ''}`;
     case 'transfer':
@@ -84,15 +83,31 @@ export function describeOutcome(outcome: SimOutcome): string {
       return `outcome: stopped at ${at}: with the caller silent the call goes round ${(outcome.loop ?? []).join(' → ')} for ever`;
     case 'step-limit':
       return `outcome: stopped after ${outcome.steps} steps without reaching an end`;
+    case 'awaiting-caller':
+      return `outcome: waiting at ${at} for the caller (the wait times out after ${formatDuration(outcome.wait?.timeoutMs ?? 0)})`;
+    case 'late-reply':
+      return `outcome: stopped at ${at}: ${describeLateReply(outcome)}`;
   }
 }
 
 /**
- * A phrase as the script writes it: variables as `{name}`, and a literal brace, quote or
- * backslash escaped, so `\{工号\}` (literal text) never looks like the placeholder `{工号}`.
+ * Why a timed reply cannot be used: `event 2 (reply@6s) comes after the 5s wait timed out`.
+ * The wait's position is the caller's to add (file names are the adapter's).
  */
-function spokenText(parts: readonly TextPart[]): string {
-  return parts.map((part) => ('var' in part ? `{${part.var}}` : part.text.replace(/[\\"{}]/g, (ch) => `\\${ch}`))).join('');
+export function describeLateReply(outcome: SimOutcome): string {
+  const late = outcome.lateReply;
+  if (!late) return 'no late reply';
+  return `event ${late.index + 1} (reply@${formatDuration(late.afterMs)}) comes after the ${formatDuration(outcome.wait?.timeoutMs ?? 0)} wait timed out`;
+}
+
+/**
+ * A phrase as the caller hears it, written as the script would: a filled placeholder as its
+ * value, an unfilled one as `{name}`, and a literal brace, quote or backslash escaped, so
+ * `\{工号\}` (literal text) never looks like the placeholder `{工号}`.
+ */
+function spokenText(parts: readonly SpokenPart[]): string {
+  const escape = (text: string) => text.replace(/[\\"{}]/g, (ch) => `\\${ch}`);
+  return parts.map((part) => ('text' in part ? escape(part.text) : part.value === null ? `{${part.var}}` : escape(part.value))).join('');
 }
 
 /** Script text in the quotes the CLI uses for it; a `"` inside is escaped as in the script. */

@@ -1,0 +1,171 @@
+/**
+ * `sop test [paths…] [--reporter stylish|tap|junit]`: finds script test files
+ * (`*.sop-test.yaml`), runs each case on the simulator and reports.
+ *
+ * Decisions (documented in `sop test --help` and docs/script-tests.md):
+ * - a folder is searched recursively for test files; a script named on the command line
+ *   means the test file beside it (`x.sop` → `x.sop-test.yaml`);
+ * - a test file that is not valid (bad YAML, not the format, an unknown situation or
+ *   variable, a script that cannot be read) is reported on stderr at file:line:column and
+ *   makes the run exit 2; the other files still run;
+ * - a script with lint errors is not simulated (as in `sop simulate`): each of its cases
+ *   fails, naming the first error;
+ * - the file is checked by the reader's own messages first, then against
+ *   `schema/sop-test.schema.json` with ajv, so the CLI and the editor's YAML validation
+ *   can never disagree on what a valid file is.
+ */
+import Ajv, { type ErrorObject } from 'ajv';
+import schema from '../../../../schema/sop-test.schema.json';
+import {
+  checkTestFile,
+  createSopServices,
+  isScriptTestFile,
+  readTestFile,
+  runTestCase,
+  scriptUriOf,
+  testUriOf,
+  TEST_FILE_RULE,
+  type Finding,
+  type ReadTestFile,
+} from '../../language';
+import type { Span } from '../../language/ast';
+import { compileProgram } from '../../language/compile/compile';
+import { RULE_METAS } from '../../language/lint/registry';
+import { parseArgs, type OptionSpec } from '../args';
+import { ConfigLoader } from '../config-loader';
+import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, InputError } from '../errors';
+import { collectScripts, displayPath, readSource, toUri } from '../files';
+import { compactLine } from '../formats/lines';
+import { REPORTERS, renderTestReport, totalsOf, type CaseReport, type FileReport } from '../formats/test-reports';
+import { TEST_HELP } from '../help';
+import type { Io } from '../io';
+import { Locator } from '../located';
+import { lintScripts } from '../session';
+import { chooseFormat } from './one-script';
+import { HELP_OPTION, printInputErrors } from './shared';
+
+const OPTIONS: OptionSpec[] = [HELP_OPTION, { name: 'reporter', kind: 'value', short: 'r' }];
+
+const MESSAGES = {
+  noTests: (where: string) => `no script tests (*.sop-test.yaml) in ${where}`,
+  noTestFile: (script: string, test: string) => `${script}: error: no test file ${test} beside it`,
+  noScript: (script: string) => `cannot read ${script}, the script this file tests (set "script" to its path relative to this file)`,
+  scriptErrors: (count: number, first: string) => `the script has ${count} error${count === 1 ? '' : 's'} and cannot be simulated; first: ${first}`,
+  schema: (path: string, message: string) => `${path === '' ? 'the file' : `"${path}"`} ${message} (schema/sop-test.schema.json)`,
+};
+
+export async function runTest(argv: readonly string[], io: Io): Promise<number> {
+  const args = parseArgs(argv, OPTIONS, 'test');
+  if (args.flags.has('help')) {
+    io.out(TEST_HELP);
+    return EXIT_OK;
+  }
+  const reporter = chooseFormat(args.values.get('reporter'), REPORTERS, 'test');
+  const testFiles = findTestFiles(args.positionals.length > 0 ? args.positionals : ['.'], io);
+
+  const services = createSopServices();
+  const loader = new ConfigLoader([...RULE_METAS], new Map(), io.cwd);
+  const locator = new Locator((u) => displayPath(u, io.cwd));
+  const validate = new Ajv({ allErrors: true, strict: false }).compile(schema);
+  const reports: FileReport[] = [];
+  const problems: Finding[] = [];
+  const inputErrors: string[] = [];
+  let brokenFiles = 0;
+
+  for (const uri of testFiles) {
+    const { text } = readSource(uri, io.cwd);
+    locator.addText(uri, text);
+    const read = readTestFile(uri, text);
+    const fileProblems = read.findings.length > 0 ? read.findings : schemaFindings(read, validate, uri);
+    if (fileProblems.length > 0) {
+      problems.push(...fileProblems);
+      brokenFiles++;
+      continue;
+    }
+    const scriptUri = scriptUriOf(read.file);
+    const session = await lintScripts([scriptUri], { services, loader, cwd: io.cwd });
+    if (session.inputErrors.length > 0 || session.reports.length === 0) {
+      const span = read.file.script?.span ?? { start: 0, end: 0 };
+      if (session.configBroken) inputErrors.push(...session.configFindings.map((f) => compactLine(session.locator.locate(f))));
+      else problems.push(problem(uri, span, MESSAGES.noScript(displayPath(scriptUri, io.cwd))));
+      brokenFiles++;
+      continue;
+    }
+    const report = session.reports[0];
+    const scriptShown = displayPath(scriptUri, io.cwd);
+    const compiled = compileProgram(report.program, { displayPath: (u) => displayPath(u, io.cwd) });
+    const checked = checkTestFile(read.file, compiled, scriptShown);
+    if (checked.length > 0) {
+      problems.push(...checked);
+      brokenFiles++;
+      continue;
+    }
+    const errors = report.findings.filter((f) => f.severity === 'error' || f.rule === 'syntax').map((f) => session.locator.locate(f));
+    const position = (span: Span) => {
+      const at = locator.locate(problem(uri, span, ''));
+      return { line: at.line, column: at.column };
+    };
+    const cases: CaseReport[] = read.file.cases.map((testCase) => {
+      if (errors.length > 0) {
+        const failure = { message: MESSAGES.scriptErrors(errors.length, compactLine(errors[0])), ...position(testCase.nameSpan) };
+        return { name: testCase.name, ...position(testCase.nameSpan), status: 'failed', failures: [failure], diff: [] };
+      }
+      const result = runTestCase(compiled, testCase);
+      return {
+        name: testCase.name,
+        ...position(testCase.nameSpan),
+        status: result.status,
+        failures: result.failures.map((f) => ({ message: f.message, ...position(f.span) })),
+        diff: result.status === 'passed' ? [] : result.diff,
+      };
+    });
+    reports.push({ file: displayPath(uri, io.cwd), script: scriptShown, cases });
+  }
+
+  const totals = totalsOf(reports, brokenFiles);
+  io.out(renderTestReport(reporter, reports, totals, io.palette));
+  for (const p of problems) io.err(`${compactLine(locator.locate(p))}\n`);
+  if (inputErrors.length > 0) printInputErrors(inputErrors, io);
+  if (brokenFiles > 0 || totals.errors > 0) return EXIT_USAGE;
+  return totals.failed > 0 ? EXIT_FINDINGS : EXIT_OK;
+}
+
+/** The test files the inputs name: test files, folders searched for them, scripts' own tests. */
+function findTestFiles(inputs: readonly string[], io: Io): string[] {
+  const expanded = inputs.map((input) => {
+    if (!/\.sop$/i.test(input)) return input;
+    const test = testUriOf(toUri(input, io.cwd));
+    try {
+      readSource(test, io.cwd);
+    } catch (error) {
+      if (error instanceof InputError && error.missing) throw new InputError(MESSAGES.noTestFile(input, displayPath(test, io.cwd)));
+      throw error;
+    }
+    return test;
+  });
+  const { scripts } = collectScripts(expanded, io.cwd, isScriptTestFile);
+  if (scripts.length === 0) throw new InputError(`sop test: ${MESSAGES.noTests(inputs.join(', '))}`);
+  return scripts;
+}
+
+/** What ajv finds wrong, one finding per place, at the value it is about. */
+function schemaFindings(read: ReadTestFile, validate: ReturnType<Ajv['compile']>, uri: string): Finding[] {
+  if (validate(read.data)) return [];
+  const seen = new Set<string>();
+  const out: Finding[] = [];
+  for (const error of (validate.errors ?? []) as ErrorObject[]) {
+    if (seen.has(error.instancePath)) continue;
+    seen.add(error.instancePath);
+    const path = error.instancePath
+      .split('/')
+      .slice(1)
+      .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
+      .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+    out.push(problem(uri, read.spanAt(path), MESSAGES.schema(error.instancePath.slice(1), error.message ?? 'is not valid')));
+  }
+  return out;
+}
+
+function problem(uri: string, span: Span, message: string): Finding {
+  return { rule: TEST_FILE_RULE, severity: 'error', message, uri, span };
+}

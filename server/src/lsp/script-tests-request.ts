@@ -1,0 +1,96 @@
+/**
+ * The custom request `sop/scriptTests`: lists and runs the cases of a script test file for
+ * the editor's Test Explorer, through the same pure code as `sop test` (read, check, run).
+ *
+ * It runs here rather than in the client because the server already holds every open
+ * script with its unsaved edits, its imports and its `sop.config.json`: a run sees what
+ * the writer sees, and the client (desktop or web) stays a thin adapter with no second
+ * copy of the language layer. The shapes are in `protocol.ts`.
+ */
+import type { Connection } from 'vscode-languageserver';
+import { checkTestFile, LineIndex, readTestFile, runTestCase, scriptUriOf, type TestCase } from '../language';
+import type { Span } from '../language/ast';
+import { basenameOf } from '../language/paths';
+import { displayPath } from './compile-request';
+import type { SopWorkspace } from './documents';
+import {
+  SCRIPT_TESTS_REQUEST,
+  type ScriptTestCaseInfo,
+  type ScriptTestMessage,
+  type ScriptTestRange,
+  type ScriptTestsParams,
+  type ScriptTestsResult,
+} from './protocol';
+
+const MESSAGES = {
+  badParams: 'sop/scriptTests needs a test file uri and its text',
+  noScript: (name: string) => `cannot read ${name}, the script this file tests (set "script" to its path relative to this file)`,
+  scriptErrors: (count: number, name: string) => `${name} has ${count} error${count === 1 ? '' : 's'} and cannot be simulated; fix ${count === 1 ? 'it' : 'them'} first`,
+  failed: 'the language server failed to run these tests; see the output channel',
+};
+
+export function registerScriptTestsRequest(connection: Connection, workspace: SopWorkspace, folders: () => readonly string[]): void {
+  connection.onRequest(
+    SCRIPT_TESTS_REQUEST,
+    workspace.guard(
+      'Script tests',
+      (params: ScriptTestsParams) => scriptTests(params, workspace, folders),
+      { script: null, cases: [], problems: [{ message: MESSAGES.failed, range: at(new LineIndex(''), { start: 0, end: 0 }) }] },
+    ),
+  );
+}
+
+async function scriptTests(params: ScriptTestsParams, workspace: SopWorkspace, folders: () => readonly string[]): Promise<ScriptTestsResult> {
+  if (typeof params?.uri !== 'string' || typeof params.text !== 'string') {
+    return { script: null, cases: [], problems: [{ message: MESSAGES.badParams, range: at(new LineIndex(''), { start: 0, end: 0 }) }] };
+  }
+  const lines = new LineIndex(params.text);
+  const read = readTestFile(params.uri, params.text);
+  const cases = read.file.cases.map((c) => listed(c, lines));
+  const problems: ScriptTestMessage[] = read.findings.map((f) => ({ message: f.message, range: at(lines, f.span) }));
+  const script = scriptUriOf(read.file);
+  if (!params.run || problems.length > 0) return { script, cases, problems };
+
+  const program = await workspace.getProgram(script);
+  if (!program) {
+    return { script, cases, problems: [{ message: MESSAGES.noScript(basenameOf(script)), range: at(lines, read.file.script?.span ?? { start: 0, end: 0 }) }] };
+  }
+  const config = await workspace.getConfig(script);
+  const errors = workspace.services.lint(program, config).filter((f) => f.severity === 'error' || f.rule === 'syntax');
+  const compiled = workspace.services.compile(program, { displayPath: (file) => displayPath(file, folders()) });
+  const checked = checkTestFile(read.file, compiled, basenameOf(script));
+  if (checked.length > 0) return { script, cases, problems: checked.map((f) => ({ message: f.message, range: at(lines, f.span) })) };
+
+  // The script's errors, each where it is in its file, so the writer can go straight to it.
+  const errorMessages: ScriptTestMessage[] = [];
+  for (const e of errors) {
+    const text = (await workspace.readFile(e.uri)) ?? '';
+    errorMessages.push({ message: e.message, range: at(workspace.indexFor(e.uri, text), e.span), uri: e.uri });
+  }
+  const wanted = params.cases ? new Set(params.cases) : null;
+  for (const info of cases) {
+    if (wanted && !wanted.has(info.index)) continue;
+    const testCase = read.file.cases[info.index];
+    if (errors.length > 0) {
+      info.status = 'failed';
+      info.failures = [{ message: MESSAGES.scriptErrors(errors.length, basenameOf(script)), range: info.nameRange }, ...errorMessages];
+      continue;
+    }
+    const result = runTestCase(compiled, testCase);
+    info.status = result.status;
+    if (result.status !== 'passed') {
+      info.failures = result.failures.map((f) => ({ message: f.message, range: at(lines, f.span) }));
+      info.expected = result.expected;
+      info.actual = result.actual;
+    }
+  }
+  return { script, cases, problems: [] };
+}
+
+function listed(testCase: TestCase, lines: LineIndex): ScriptTestCaseInfo {
+  return { index: testCase.index, name: testCase.name, range: at(lines, testCase.span), nameRange: at(lines, testCase.nameSpan) };
+}
+
+function at(lines: LineIndex, span: Span): ScriptTestRange {
+  return { start: lines.positionAt(span.start), end: lines.positionAt(span.end) };
+}

@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
 import { compileToJson } from './compile-command';
 import { GraphPanels } from './graph-panel';
+import { SimulatorPanel } from './simulator-panel';
 import { READ_FILE_REQUEST, type ReadFileParams, type ReadFileResult } from '../../server/src/lsp/protocol';
 
 export const OUTPUT_CHANNEL_NAME = 'SOP Studio';
@@ -16,8 +17,20 @@ export async function activateClient(
   output: vscode.LogOutputChannel,
 ): Promise<void> {
   const graphs = new GraphPanels(context.extensionUri, client, output);
+  const simulator = new SimulatorPanel(context.extensionUri, client, output);
   context.subscriptions.push(
     graphs,
+    simulator,
+    vscode.commands.registerCommand('sop.simulate', (target?: unknown, situation?: unknown) =>
+      simulator.start(uriArgument(target), typeof situation === 'string' ? situation : undefined),
+    ),
+    // The simulator's buttons as commands, so they can be bound to keys (and scripted).
+    vscode.commands.registerCommand('sop.simulator.callerSilent', () => simulator.answer('silence')),
+    vscode.commands.registerCommand('sop.simulator.callerAnswers', (afterMs?: unknown) =>
+      simulator.answer('reply', typeof afterMs === 'number' && afterMs >= 0 ? afterMs : null),
+    ),
+    vscode.commands.registerCommand('sop.simulator.back', () => simulator.back()),
+    vscode.commands.registerCommand('sop.simulator.restart', () => simulator.restart()),
     // From a CodeLens the arguments are the document URI (a string) and a situation id.
     vscode.commands.registerCommand('sop.showGraph', (target?: unknown, situation?: unknown) =>
       graphs.show(uriArgument(target), typeof situation === 'string' ? situation : null),

@@ -102,3 +102,52 @@ export interface ScriptTestsResult {
   /** Problems that keep the file's cases from running (a broken file, a missing script). */
   problems: ScriptTestMessage[];
 }
+
+/**
+ * Client → server: play a situation of an open script for the simulator panel, on the same
+ * engine as `sop simulate`, in interactive mode: the walk stops at the first `wait` the
+ * given events do not answer (`waiting` is then set). Files are named by their URIs.
+ */
+export const SIMULATE_REQUEST = 'sop/simulate';
+
+export interface SimulateParams {
+  uri: string;
+  /** The situation to play; the first of the script when absent or unknown. */
+  situation?: string;
+  /** The caller's answers so far, one per `wait`; `afterMs` times a reply (null: at once). */
+  events: Array<{ event: 'silence' | 'reply'; afterMs: number | null }>;
+  /** Placeholder values by variable name. */
+  vars: Record<string, string>;
+}
+
+/** One line of the transcript: a step, with where it is written. */
+export interface SimulateLine {
+  /** Milliseconds since the call started, and the same as `[mm:ss.t]`. */
+  at: number;
+  clock: string;
+  /** The step in the words of `sop simulate` (`SAY "…"`, `WAIT 5s → silence`). */
+  text: string;
+  type: string;
+  node: string;
+  situation: string;
+  file: string;
+  /** 1-based. */
+  line: number;
+  column: number;
+}
+
+export interface SimulateResult {
+  /** Why nothing could be played (no such script, no situation); the rest is then empty. */
+  error?: string;
+  situation: string;
+  title: string | null;
+  /** Every situation of the program, to pick another; where each is written (1-based line). */
+  situations: Array<{ id: string; title: string | null; file: string; line: number }>;
+  /** The script's declared variables, to fill placeholders. */
+  variables: string[];
+  lines: SimulateLine[];
+  /** How the call ended, or that it waits for the caller, in `sop simulate`'s words. */
+  outcome: { kind: string; at: number; clock: string; text: string };
+  /** The wait the call stopped at, for the caller's next answer. */
+  waiting: { node: string; timeoutMs: number; file: string; line: number; column: number } | null;
+}

@@ -10,7 +10,8 @@
  *   and `sop.config.json` on its own, so the server need not register watchers.
  *
  * Requests beyond standard LSP: `sop/compile` (client → server, "Compile to JSON"),
- * `sop/graph` (client → server, "Show Flow Graph"),
+ * `sop/graph` (client → server, "Show Flow Graph"), `sop/simulate` (client → server, the
+ * simulator panel),
  * `sop/scriptTests` (client → server, the Test Explorer's script tests),
  * `sop/readFile` (server → client, from the web-worker entry) and `sop/stats` (the
  * server's heap, for the benchmark).
@@ -27,6 +28,7 @@ import { RULE_METAS } from '../language/lint/registry';
 import { codeActionCapabilities, registerCodeActions } from './code-actions';
 import { registerCompileRequest } from './compile-request';
 import { registerGraphRequest } from './graph-request';
+import { registerSimulateRequest } from './simulate-request';
 import { ConfigStore } from './config-store';
 import { toDiagnostic } from './convert';
 import { DEFAULT_DIAGNOSTICS_DELAY_MS, DiagnosticsScheduler } from './diagnostics';
@@ -125,6 +127,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
   registerFormatting(connection, state);
   registerCompileRequest(connection, state, () => folders);
   registerGraphRequest(connection, state);
+  registerSimulateRequest(connection, state);
   registerScriptTestsRequest(connection, state, () => folders);
   registerStatsRequest(connection, host.longestBlockMs);
   registerFeatures(connection, state);

@@ -26,6 +26,8 @@ const GROUP_GAP = 48;
  * thousand boxes, longest path a few hundred milliseconds, at the price of longer arrows.
  */
 export const LARGE_GROUP = 150;
+/** Small groups are laid out together until a run holds this many situations. */
+const BATCH_SIZE = 60;
 
 export type Row =
   | { type: 'step'; step: FlowStep; y: number; indent: number }
@@ -92,7 +94,7 @@ export function layoutFlowGraph(graph: FlowGraph): GraphLayout {
   }
 
   const groups = groupsOf(graph, boxes);
-  const placed = groups.map((ids) => layoutGroup(ids, graph.jumps, boxes));
+  const placed = layoutGroups(groups, graph.jumps, boxes);
   const { width, height } = pack(placed);
   const groupOf = new Map<string, PlacedGroup>();
   for (const group of placed) {
@@ -158,39 +160,82 @@ function groupsOf(graph: FlowGraph, boxes: Map<string, Box>): string[][] {
   return [...groups.values()];
 }
 
-function layoutGroup(ids: string[], jumps: readonly FlowJump[], boxes: Map<string, Box>): PlacedGroup {
-  if (ids.length === 1) {
-    const box = boxes.get(ids[0])!;
-    return { ids, width: box.width, height: box.height, routes: new Map(), dx: 0, dy: 0 };
+/**
+ * Lays out groups of situations: a lone situation is just its box; small groups are laid
+ * out together, a batch of them per dagre run (each run costs a couple of milliseconds
+ * however small its graph, and a script of a thousand situations in pairs has hundreds of
+ * groups), then taken apart again; a large group gets a run of its own.
+ */
+function layoutGroups(groups: string[][], jumps: readonly FlowJump[], boxes: Map<string, Box>): PlacedGroup[] {
+  const placed = new Map<string[], PlacedGroup>();
+  let batch: string[][] = [];
+  let batchSize = 0;
+  const flush = () => {
+    if (batch.length > 0) for (const group of layoutBatch(batch, jumps, boxes)) placed.set(group.ids, group);
+    batch = [];
+    batchSize = 0;
+  };
+  for (const ids of groups) {
+    if (ids.length === 1) {
+      const box = boxes.get(ids[0])!;
+      placed.set(ids, { ids, width: box.width, height: box.height, routes: new Map(), dx: 0, dy: 0 });
+    } else if (ids.length > LARGE_GROUP) {
+      for (const group of layoutBatch([ids], jumps, boxes)) placed.set(group.ids, group);
+    } else {
+      batch.push(ids);
+      batchSize += ids.length;
+      if (batchSize >= BATCH_SIZE) flush();
+    }
   }
-  const members = new Set(ids);
+  flush();
+  return groups.map((ids) => placed.get(ids)!);
+}
+
+/** One dagre run over `groups` (no jump links two of them); each comes back at the origin. */
+function layoutBatch(groups: string[][], jumps: readonly FlowJump[], boxes: Map<string, Box>): PlacedGroup[] {
+  const all = groups.flat();
+  const members = new Set(all);
   const g = new dagre.graphlib.Graph();
-  const large = ids.length > LARGE_GROUP;
+  const large = all.length > LARGE_GROUP;
   g.setGraph({ rankdir: 'TB', nodesep: 36, ranksep: 56, marginx: 0, marginy: 0, ...(large ? { ranker: 'longest-path' } : {}) });
   g.setDefaultEdgeLabel(() => ({}));
-  for (const id of ids) {
+  for (const id of all) {
     const box = boxes.get(id)!;
     g.setNode(id, { width: box.width, height: box.height });
   }
-  for (const [from, to] of large ? spanningEdges(ids, jumps, members) : groupEdges(jumps, members)) g.setEdge(from, to);
+  for (const [from, to] of large ? spanningEdges(all, jumps, members) : groupEdges(jumps, members)) g.setEdge(from, to);
   dagre.layout(g, large ? { disableOptimalOrderHeuristic: true } : undefined);
 
-  let width = 0;
-  let height = 0;
-  for (const id of ids) {
-    const node = g.node(id);
-    const box = boxes.get(id)!;
-    box.x = (node.x ?? 0) - box.width / 2;
-    box.y = (node.y ?? 0) - box.height / 2;
-    width = Math.max(width, box.x + box.width);
-    height = Math.max(height, box.y + box.height);
-  }
-  const routes = new Map<string, Array<{ x: number; y: number }>>();
-  for (const edge of g.edges()) {
-    const points: Array<{ x: number; y: number }> = g.edge(edge)?.points ?? [];
-    routes.set(`${edge.v}\u0000${edge.w}`, points.map((p) => ({ x: p.x, y: p.y })));
-  }
-  return { ids, width, height, routes, dx: 0, dy: 0 };
+  const groupOf = new Map<string, number>();
+  groups.forEach((ids, index) => ids.forEach((id) => groupOf.set(id, index)));
+  return groups.map((ids, index) => {
+    let left = Infinity;
+    let top = Infinity;
+    let right = -Infinity;
+    let bottom = -Infinity;
+    for (const id of ids) {
+      const node = g.node(id);
+      const box = boxes.get(id)!;
+      box.x = (node.x ?? 0) - box.width / 2;
+      box.y = (node.y ?? 0) - box.height / 2;
+      left = Math.min(left, box.x);
+      top = Math.min(top, box.y);
+      right = Math.max(right, box.x + box.width);
+      bottom = Math.max(bottom, box.y + box.height);
+    }
+    for (const id of ids) {
+      const box = boxes.get(id)!;
+      box.x -= left;
+      box.y -= top;
+    }
+    const routes = new Map<string, Array<{ x: number; y: number }>>();
+    for (const edge of g.edges()) {
+      if (groupOf.get(edge.v) !== index) continue;
+      const points: Array<{ x: number; y: number }> = g.edge(edge)?.points ?? [];
+      routes.set(`${edge.v}\u0000${edge.w}`, points.map((p) => ({ x: p.x - left, y: p.y - top })));
+    }
+    return { ids, width: right - left, height: bottom - top, routes, dx: 0, dy: 0 };
+  });
 }
 
 /** Every pair of situations a jump links within the group, once each. */

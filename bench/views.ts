@@ -14,7 +14,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { layoutFlowGraph } from '../client/webview/graph/layout';
-import { renderSvg } from '../client/webview/graph/svg';
+import { FLOW_COLOURS, FLOW_CSS, renderSvg } from '../client/webview/graph/svg';
 import { compileProgram } from '../server/src/language/compile/compile';
 import { buildFlowGraph, type FlowGraph } from '../server/src/language/graph/flow-graph';
 import { parseSop, simulateCompiled, singleFileProgram } from '../server/src/language/index';
@@ -136,8 +136,11 @@ async function inBrowser(graph: FlowGraph): Promise<string> {
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     page.on('pageerror', (error) => console.error(`webview script: ${error.message}`));
+    // The view's own rules, with a grey palette standing in for the theme.
+    const palette = FLOW_COLOURS.map((name, i) => `${name}: hsl(${i * 24}, 40%, 50%);`).join(' ');
     await page.setContent(
-      `<body><input id="search"><span id="matches"></span><span id="summary"></span><div id="problem"></div>` +
+      `<style>body { ${palette} } ${FLOW_CSS} #stage { position: absolute; transform-origin: 0 0; }</style>` +
+        `<body><input id="search"><span id="matches"></span><span id="summary"></span><div id="problem"></div>` +
         `<button id="zoom-in"></button><button id="zoom-out"></button><button id="fit"></button><button id="export"></button>` +
         `<div id="canvas" style="position:absolute;inset:0;overflow:hidden"><div id="stage"></div></div></body>`,
     );
@@ -149,17 +152,22 @@ async function inBrowser(graph: FlowGraph): Promise<string> {
         const start = performance.now();
         const before = window.sent.length;
         window.postMessage({ type: 'graph', graph, focus: null }, '*');
-        const poll = () => window.sent.slice(before).some((m) => m.type === 'rendered')
-          ? requestAnimationFrame(() => requestAnimationFrame(() => resolve(performance.now() - start)))
-          : setTimeout(poll, 1);
+        const poll = () => {
+          const drawn = window.sent.slice(before).find((m) => m.type === 'rendered');
+          if (!drawn) return setTimeout(poll, 1);
+          requestAnimationFrame(() => requestAnimationFrame(() =>
+            resolve({ total: performance.now() - start, layout: drawn.layoutMs, markup: drawn.renderMs })));
+        };
         poll();
       });`,
     });
-    const samples: number[] = [];
+    type Timing = { total: number; layout: number; markup: number };
+    const samples: Timing[] = [];
     for (let i = 0; i < 3; i++) {
-      samples.push(await page.evaluate((g: FlowGraph) => (window as unknown as { timeGraph(g: FlowGraph): Promise<number> }).timeGraph(g), graph));
+      samples.push(await page.evaluate((g: FlowGraph) => (window as unknown as { timeGraph(g: FlowGraph): Promise<Timing> }).timeGraph(g), graph));
     }
-    return fmt(median(samples));
+    const at = (key: keyof Timing) => median(samples.map((t) => t[key]));
+    return `${fmt(at('total'))} (layout ${fmt(at('layout'))}, markup + DOM ${fmt(at('markup'))})`;
   } finally {
     await browser.close();
   }

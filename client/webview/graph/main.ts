@@ -7,9 +7,9 @@
  * host, so a large script's layout never blocks other extensions.
  */
 import type { FlowGraph } from '../../../server/src/language/graph/flow-graph';
-import { layoutFlowGraph } from './layout';
+import { layoutFlowGraph, type Box, type GraphLayout } from './layout';
 import type { GraphHostMessage, GraphViewMessage } from './messages';
-import { exportSvg, FLOW_COLOURS, renderSvg } from './svg';
+import { exportSvg, FLOW_COLOURS, renderRows, renderSvg } from './svg';
 
 interface VsCodeApi {
   postMessage(message: GraphViewMessage): void;
@@ -29,8 +29,21 @@ const counter = document.getElementById('matches') as HTMLSpanElement;
 const summary = document.getElementById('summary') as HTMLSpanElement;
 const problem = document.getElementById('problem') as HTMLDivElement;
 
+/**
+ * Above this many steps a box's rows are drawn only once it is on screen at a readable
+ * scale: the first frame of a 1,000-situation script then paints a few thousand elements
+ * instead of tens of thousands, and at the scale that shows it whole the rows would be
+ * too small to read anyway.
+ */
+const LAZY_ROWS_ABOVE = 1500;
+const ROWS_MIN_SCALE = 0.3;
+/** The picture's margin (svg.ts draws everything shifted by it). */
+const MARGIN = 16;
+
 let graph: FlowGraph | null = null;
-let markup = '';
+let layout: GraphLayout | null = null;
+/** Boxes whose rows are not drawn yet, by situation id. */
+let pendingRows = new Map<string, Box>();
 let view = { x: 0, y: 0, scale: 1 };
 let drawnOnce = false;
 let current: { situation: string | null; node: string | null } = { situation: null, node: null };
@@ -63,12 +76,13 @@ window.addEventListener('message', (event: MessageEvent<GraphHostMessage>) => {
 function draw(next: FlowGraph, focus: string | null): void {
   problem.hidden = true;
   const started = performance.now();
-  const layout = layoutFlowGraph(next);
+  layout = layoutFlowGraph(next);
   const laidOut = performance.now();
-  markup = renderSvg(layout, next.files);
-  stage.innerHTML = markup;
-  graph = next;
   const steps = next.situations.reduce((n, s) => n + s.steps.length, 0);
+  const lazy = steps > LAZY_ROWS_ABOVE;
+  stage.innerHTML = renderSvg(layout, next.files, { rows: !lazy });
+  pendingRows = new Map(lazy ? layout.boxes.map((box) => [box.situation.id, box]) : []);
+  graph = next;
   summary.textContent = MESSAGES.summary(next.situations.length, steps, next.jumps.length);
   markCurrent(current.situation, current.node, false);
   applySearch(false);
@@ -149,6 +163,36 @@ search.addEventListener('keydown', (event) => {
 
 function applyView(): void {
   stage.style.transform = `translate(${view.x}px, ${view.y}px) scale(${view.scale})`;
+  if (pendingRows.size > 0 && !rowsScheduled) {
+    rowsScheduled = true;
+    requestAnimationFrame(drawVisibleRows);
+  }
+}
+
+let rowsScheduled = false;
+
+/** Draws the rows of the boxes on screen (and half a screen around), at a readable scale. */
+function drawVisibleRows(): void {
+  rowsScheduled = false;
+  if (view.scale < ROWS_MIN_SCALE) return;
+  const width = canvas.clientWidth / view.scale;
+  const height = canvas.clientHeight / view.scale;
+  const left = -view.x / view.scale - MARGIN - width / 2;
+  const top = -view.y / view.scale - MARGIN - height / 2;
+  let drawn = false;
+  for (const [id, box] of pendingRows) {
+    if (box.x > left + 2 * width || box.x + box.width < left || box.y > top + 2 * height || box.y + box.height < top) continue;
+    const element = elementOf('data-situation', id);
+    element?.insertAdjacentHTML('beforeend', renderRows(box));
+    element?.removeAttribute('data-rows');
+    pendingRows.delete(id);
+    drawn = true;
+  }
+  // New rows get the marks the others have.
+  if (drawn) {
+    markCurrent(current.situation, current.node, false);
+    applySearch(false);
+  }
 }
 
 function svgSize(): { width: number; height: number } {
@@ -268,6 +312,8 @@ function standaloneSvg(): string {
   const style = getComputedStyle(document.body);
   const colours: Record<string, string> = {};
   for (const name of FLOW_COLOURS) colours[name] = style.getPropertyValue(name).trim();
+  // Always every row, whatever the view has drawn so far.
+  const markup = layout && graph ? renderSvg(layout, graph.files) : '<svg xmlns="http://www.w3.org/2000/svg"></svg>';
   return exportSvg(markup, colours, style.fontFamily || 'sans-serif');
 }
 

@@ -84,7 +84,14 @@ svg.flow { background: var(--flow-background); font-family: var(--flow-font, san
 .flow .step.match > .row { fill: var(--flow-match); fill-opacity: 0.3; }
 `;
 
-export function renderSvg(layout: GraphLayout, files: readonly string[], rootFile = 0): string {
+/**
+ * The whole picture. With `rows: false` each box is drawn with its header only and marked
+ * `data-rows="pending"`; the webview draws a box's rows (`renderRows`) once it is on screen
+ * at a readable scale, which keeps the first frame of a large script cheap.
+ */
+export function renderSvg(layout: GraphLayout, files: readonly string[], options: { rows?: boolean; rootFile?: number } = {}): string {
+  const rows = options.rows ?? true;
+  const rootFile = options.rootFile ?? 0;
   const width = Math.ceil(layout.width + 2 * MARGIN + 32);
   const height = Math.ceil(layout.height + 2 * MARGIN);
   const parts: string[] = [
@@ -94,7 +101,7 @@ export function renderSvg(layout: GraphLayout, files: readonly string[], rootFil
     `<g transform="translate(${MARGIN},${MARGIN})">`,
     '<g class="situations">',
   ];
-  for (const box of layout.boxes) parts.push(renderBox(box, files, rootFile));
+  for (const box of layout.boxes) parts.push(renderBox(box, files, rootFile, rows));
   // Arrows after the boxes, so they stay visible where they cross one.
   parts.push('</g><g class="jumps">');
   for (const jump of layout.jumps) parts.push(renderJump(jump));
@@ -102,11 +109,11 @@ export function renderSvg(layout: GraphLayout, files: readonly string[], rootFil
   return parts.join('');
 }
 
-function renderBox(box: Box, files: readonly string[], rootFile: number): string {
+function renderBox(box: Box, files: readonly string[], rootFile: number, rows: boolean): string {
   const { situation } = box;
   const severity = situation.severity ? ` sev-${situation.severity}` : '';
   const out: string[] = [
-    `<g class="situation${severity}" data-situation="${attr(situation.id)}" transform="translate(${round(box.x)},${round(box.y)})">`,
+    `<g class="situation${severity}" data-situation="${attr(situation.id)}"${rows ? '' : ' data-rows="pending"'} transform="translate(${round(box.x)},${round(box.y)})">`,
     `<rect class="box" width="${box.width}" height="${round(box.height)}" rx="6"/>`,
     `<rect class="header" x="1" y="1" width="${box.width - 2}" height="${HEADER_HEIGHT - 4}" rx="5"/>`,
     `<text class="sid" x="10" y="17">${text(fit(situation.id, box.width - 20, 13))}</text>`,
@@ -116,6 +123,14 @@ function renderBox(box: Box, files: readonly string[], rootFile: number): string
       ? MESSAGES.importedFrom(baseName(files[situation.file] ?? ''))
       : (situation.title ?? '');
   if (subtitle) out.push(`<text class="${situation.file !== rootFile ? 'file' : 'stitle'}" x="10" y="32">${text(fit(subtitle, box.width - 20, 11))}</text>`);
+  if (rows) out.push(renderRows(box));
+  out.push('</g>');
+  return out.join('');
+}
+
+/** The rows of one box (its steps and body labels), in the box's coordinates. */
+export function renderRows(box: Box): string {
+  const out: string[] = [];
   for (const row of box.rows) {
     const x = 4 + row.indent;
     const rowWidth = box.width - x - 4;
@@ -139,7 +154,6 @@ function renderBox(box: Box, files: readonly string[], rootFile: number): string
         '</g>',
     );
   }
-  out.push('</g>');
   return out.join('');
 }
 

@@ -7,15 +7,21 @@ import type { BaseLanguageClient } from 'vscode-languageclient';
 import { compileToJson } from './compile-command';
 import { GraphPanels } from './graph-panel';
 import { SimulatorPanel } from './simulator-panel';
+import { registerScriptTests, type ScriptTestsApi } from './testing/script-test-controller';
 import { READ_FILE_REQUEST, type ReadFileParams, type ReadFileResult } from '../../server/src/lsp/protocol';
 
 export const OUTPUT_CHANNEL_NAME = 'SOP Studio';
+
+/** What the extension exports (for its own editor tests). */
+export interface SopExtensionApi {
+  scriptTests: ScriptTestsApi;
+}
 
 export async function activateClient(
   context: vscode.ExtensionContext,
   client: BaseLanguageClient,
   output: vscode.LogOutputChannel,
-): Promise<void> {
+): Promise<SopExtensionApi> {
   const graphs = new GraphPanels(context.extensionUri, client, output);
   const simulator = new SimulatorPanel(context.extensionUri, client, output);
   context.subscriptions.push(
@@ -53,6 +59,8 @@ export async function activateClient(
     output.error(`The language server did not start: ${error instanceof Error ? error.stack : String(error)}`);
     void vscode.window.showErrorMessage('SOP: the language server did not start; see the "SOP Studio" output.');
   }
+  // The Test Explorer lists cases through the server, so it starts once the server has.
+  return { scriptTests: registerScriptTests(context, client, output) };
 }
 
 /** Stops the server (if it runs) and starts a fresh one, which re-reads every open script. */

@@ -10,13 +10,13 @@ import {
   LanguageClient,
   type MessageTransports,
 } from 'vscode-languageclient/browser';
-import { activateClient, OUTPUT_CHANNEL_NAME } from './activate-client';
+import { activateClient, OUTPUT_CHANNEL_NAME, type SopExtensionApi } from './activate-client';
 import { CLIENT_ID, CLIENT_NAME, createClientOptions } from './client-options';
 
 let client: LanguageClient | undefined;
 let worker: Worker | undefined;
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
+export async function activate(context: vscode.ExtensionContext): Promise<SopExtensionApi> {
   const output = vscode.window.createOutputChannel(OUTPUT_CHANNEL_NAME, { log: true });
   context.subscriptions.push(output);
 
@@ -32,7 +32,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   };
   // vscode-languageclient 11 takes (id, name, server, clientOptions) here.
   client = new LanguageClient(CLIENT_ID, CLIENT_NAME, startServer, createClientOptions(output));
-  await activateClient(context, client, output);
+  return activateClient(context, client, output);
 }
 
 export async function deactivate(): Promise<void> {

@@ -4,13 +4,13 @@
  */
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type ServerOptions } from 'vscode-languageclient/node';
-import { activateClient, OUTPUT_CHANNEL_NAME } from './activate-client';
+import { activateClient, OUTPUT_CHANNEL_NAME, type SopExtensionApi } from './activate-client';
 import { CLIENT_ID, CLIENT_NAME, createClientOptions } from './client-options';
 import { registerTaskProvider } from './task-provider';
 
 let client: LanguageClient | undefined;
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
+export async function activate(context: vscode.ExtensionContext): Promise<SopExtensionApi> {
   const output = vscode.window.createOutputChannel(OUTPUT_CHANNEL_NAME, { log: true });
   context.subscriptions.push(output);
 
@@ -22,7 +22,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   client = new LanguageClient(CLIENT_ID, CLIENT_NAME, serverOptions, createClientOptions(output));
 
   context.subscriptions.push(registerTaskProvider(context));
-  await activateClient(context, client, output);
+  return activateClient(context, client, output);
 }
 
 export async function deactivate(): Promise<void> {

@@ -91,6 +91,18 @@ describe('sop test', function () {
     assert.equal(lint.status, 0, lint.stderr);
   });
 
+  it('junit and tap also list a broken test file, as an error, so CI shows it (exit 2)', () => {
+    const dir = project({ 'a.sop': SCRIPT, 'a.sop-test.yaml': 'cases:\n  - situation: nope\n' });
+    const junit = runSop(['test', '-r', 'junit'], { cwd: dir });
+    assert.equal(junit.code, 2);
+    assert.match(junit.stdout, /<testsuites name="sop test" tests="1" failures="0" errors="1">/);
+    assert.match(junit.stdout, /<error message="no situation &quot;nope&quot; in a\.sop or the files it imports" type="TestFileError">a\.sop-test\.yaml:2:16: /);
+    assert.match(junit.stderr, /^a\.sop-test\.yaml:2:16: error: no situation "nope"/m);
+    const tap = runSop(['test', '-r', 'tap'], { cwd: dir });
+    assert.match(tap.stdout, /^not ok 1 - a\.sop-test\.yaml > the test file is not valid$/m);
+    assert.match(tap.stdout, /^ {2}severity: error$/m);
+  });
+
   it('takes a script for its tests, and a test file by name', () => {
     const dir = project({ 'a.sop': SCRIPT, 'a.sop-test.yaml': PASSING, 'other/b.sop': SCRIPT, 'other/b.sop-test.yaml': FAILING });
     const byScript = runSop(['test', 'a.sop'], { cwd: dir });

@@ -66,6 +66,8 @@ describe('LSP script tests (sop/scriptTests)', function () {
     assert.deepEqual(broken.problems[0].range.start, { line: 2, character: 4 });
     const unknown = await request('a.sop-test.yaml', 'cases:\n  - situation: aks\n', true);
     assert.match(unknown.problems[0].message, /^no situation "aks" in a\.sop .+ did you mean "ask"\?$/);
+    const listed = await request('a.sop-test.yaml', 'cases:\n  - situation: aks\n', false);
+    assert.deepEqual(listed.problems, unknown.problems, 'a listing reports it too, before any run');
     const missing = await request('b.sop-test.yaml', 'cases:\n  - situation: ask\n', true);
     assert.match(missing.problems[0].message, /^cannot read b\.sop, the script this file tests/);
   });

@@ -67,8 +67,9 @@ export interface ScriptSet {
 
 /**
  * Expands the inputs: a file is taken as it is (whatever its extension, since the user
- * named it), a folder is searched recursively for `.sop` files, skipping `node_modules` and
- * folders whose name starts with a dot (`.git`, `.vscode-test`).
+ * named it), a folder is searched recursively for `.sop` files (or the names `accept`
+ * takes, e.g. `sop test`'s `*.sop-test.yaml`), skipping `node_modules` and folders whose
+ * name starts with a dot (`.git`, `.vscode-test`).
  */
 export function collectScripts(inputs: readonly string[], cwd: string, accept: (name: string) => boolean = isScriptName): ScriptSet {
   const found = new Set<string>();

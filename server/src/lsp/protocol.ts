@@ -99,7 +99,10 @@ export interface ScriptTestsResult {
   /** The script the file tests, or `null` when the file could not be read far enough. */
   script: string | null;
   cases: ScriptTestCaseInfo[];
-  /** Problems that keep the file's cases from running (a broken file, a missing script). */
+  /**
+   * Problems that keep the file's cases from running (a broken file, a missing script, an
+   * unknown situation or variable); a listing reports them too.
+   */
   problems: ScriptTestMessage[];
 }
 

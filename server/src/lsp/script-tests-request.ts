@@ -49,17 +49,21 @@ async function scriptTests(params: ScriptTestsParams, workspace: SopWorkspace, f
   const cases = read.file.cases.map((c) => listed(c, lines));
   const problems: ScriptTestMessage[] = read.findings.map((f) => ({ message: f.message, range: at(lines, f.span) }));
   const script = scriptUriOf(read.file);
-  if (!params.run || problems.length > 0) return { script, cases, problems };
+  if (problems.length > 0) return { script, cases, problems };
 
+  // A listing checks the file against the script too (unknown situations and variables),
+  // so the editor can mark those mistakes as the writer types, before any run.
   const program = await workspace.getProgram(script);
   if (!program) {
     return { script, cases, problems: [{ message: MESSAGES.noScript(basenameOf(script)), range: at(lines, read.file.script?.span ?? { start: 0, end: 0 }) }] };
   }
-  const config = await workspace.getConfig(script);
-  const errors = workspace.services.lint(program, config).filter((f) => f.severity === 'error' || f.rule === 'syntax');
   const compiled = workspace.services.compile(program, { displayPath: (file) => displayPath(file, folders()) });
   const checked = checkTestFile(read.file, compiled, basenameOf(script));
   if (checked.length > 0) return { script, cases, problems: checked.map((f) => ({ message: f.message, range: at(lines, f.span) })) };
+  if (!params.run) return { script, cases, problems: [] };
+
+  const config = await workspace.getConfig(script);
+  const errors = workspace.services.lint(program, config).filter((f) => f.severity === 'error' || f.rule === 'syntax');
 
   // The script's errors, each where it is in its file, so the writer can go straight to it.
   const errorMessages: ScriptTestMessage[] = [];

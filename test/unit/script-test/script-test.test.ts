@@ -249,3 +249,18 @@ describe('script tests: the shipped schema and samples', () => {
     }
   });
 });
+
+describe('script tests: numbers written as YAML numbers', () => {
+  it('a phrase, a name or a value written as a number is its text as written', async () => {
+    const read = readTestFile('/mem/a.sop-test.yaml', 'cases:\n  - name: 007\n    situation: ask\n    vars: { 姓氏: 1024 }\n    says: [1024]\n');
+    assert.deepEqual(read.findings, []);
+    const [testCase] = read.file.cases;
+    assert.equal(testCase.name, '007');
+    assert.equal(testCase.vars[0].value, '1024');
+    assert.equal(testCase.says[0].value, '1024');
+    const schema = JSON.parse(fs.readFileSync(path.join(__dirname, '../../../schema/sop-test.schema.json'), 'utf8')) as object;
+    assert.ok(new Ajv({ strict: false }).validate(schema, read.data));
+    const compiled = compileProgram(await loadTexts({ 'a.sop': SCRIPT }), {});
+    assert.equal(runTestCase(compiled, testCase).status, 'passed');
+  });
+});

@@ -4,6 +4,7 @@
  */
 import { defineEditorTests } from './editor-suite';
 import { defineFlowViewTests } from './flow-views-suite';
+import { defineScriptTestTests } from './script-tests-suite';
 
 /** The line `test/web/run.mjs` reads the counts from. */
 const RESULT_MARKER = 'SOP_WEB_RESULT';
@@ -15,6 +16,7 @@ export function run(): Promise<void> {
   mocha.setup({ ui: 'tdd', reporter: 'spec', timeout: 30_000 });
   defineEditorTests();
   defineFlowViewTests();
+  defineScriptTestTests();
   return new Promise((resolve, reject) => {
     const runner = mocha.run((failures) => {
       const stats = runner.stats ?? { passes: 0, failures };

@@ -47,6 +47,7 @@ import { HELP_OPTION, printInputErrors } from './shared';
 const OPTIONS: OptionSpec[] = [HELP_OPTION, { name: 'reporter', kind: 'value', short: 'r' }];
 
 const MESSAGES = {
+  brokenEntry: 'the test file is not valid',
   noTests: (where: string) => `no script tests (*.sop-test.yaml) in ${where}`,
   noTestFile: (script: string, test: string) => `${script}: error: no test file ${test} beside it`,
   noScript: (script: string) => `cannot read ${script}, the script this file tests (set "script" to its path relative to this file)`,
@@ -71,6 +72,17 @@ export async function runTest(argv: readonly string[], io: Io): Promise<number> 
   const problems: Finding[] = [];
   const inputErrors: string[] = [];
   let brokenFiles = 0;
+  /** A broken file is reported on stderr; TAP and JUnit also get it as an erroring entry, so CI shows it. */
+  const broken = (uri: string, found: readonly Finding[]) => {
+    problems.push(...found);
+    brokenFiles++;
+    if (reporter === 'stylish' || found.length === 0) return;
+    const failures = found.map((f) => {
+      const at = locator.locate(f);
+      return { message: f.message, line: at.line, column: at.column };
+    });
+    reports.push({ file: displayPath(uri, io.cwd), script: '', cases: [{ name: MESSAGES.brokenEntry, ...failures[0], status: 'error', failures, diff: [] }] });
+  };
 
   for (const uri of testFiles) {
     const { text } = readSource(uri, io.cwd);
@@ -78,17 +90,17 @@ export async function runTest(argv: readonly string[], io: Io): Promise<number> 
     const read = readTestFile(uri, text);
     const fileProblems = read.findings.length > 0 ? read.findings : schemaFindings(read, validate, uri);
     if (fileProblems.length > 0) {
-      problems.push(...fileProblems);
-      brokenFiles++;
+      broken(uri, fileProblems);
       continue;
     }
     const scriptUri = scriptUriOf(read.file);
     const session = await lintScripts([scriptUri], { services, loader, cwd: io.cwd });
     if (session.inputErrors.length > 0 || session.reports.length === 0) {
       const span = read.file.script?.span ?? { start: 0, end: 0 };
-      if (session.configBroken) inputErrors.push(...session.configFindings.map((f) => compactLine(session.locator.locate(f))));
-      else problems.push(problem(uri, span, MESSAGES.noScript(displayPath(scriptUri, io.cwd))));
-      brokenFiles++;
+      if (session.configBroken) {
+        inputErrors.push(...session.configFindings.map((f) => compactLine(session.locator.locate(f))));
+        brokenFiles++;
+      } else broken(uri, [problem(uri, span, MESSAGES.noScript(displayPath(scriptUri, io.cwd)))]);
       continue;
     }
     const report = session.reports[0];
@@ -96,8 +108,7 @@ export async function runTest(argv: readonly string[], io: Io): Promise<number> 
     const compiled = compileProgram(report.program, { displayPath: (u) => displayPath(u, io.cwd) });
     const checked = checkTestFile(read.file, compiled, scriptShown);
     if (checked.length > 0) {
-      problems.push(...checked);
-      brokenFiles++;
+      broken(uri, checked);
       continue;
     }
     const errors = report.findings.filter((f) => f.severity === 'error' || f.rule === 'syntax').map((f) => session.locator.locate(f));

@@ -37,6 +37,11 @@ export function parseVarsFile(uri: string, text: string): VarsFile {
       keys.set(name, { start: keyNode.offset, end: keyNode.offset + keyNode.length });
     }
   }
-  const findings = report.findings.map((f) => ({ ...f, rule: 'vars' }));
+  // The JSON reader's messages are worded for sop.config.json; two of them name it.
+  const findings = report.findings.map((f) => ({
+    ...f,
+    rule: 'vars',
+    message: f.message.replace('in sop.config.json', 'in a --vars file').replace('end of the configuration', 'end of the object'),
+  }));
   return { vars, findings, keys };
 }

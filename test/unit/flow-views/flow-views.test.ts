@@ -8,7 +8,7 @@
 import assert from 'node:assert/strict';
 import { parseGraphViewMessage } from '../../../client/webview/graph/messages';
 import { layoutFlowGraph, rowsOf } from '../../../client/webview/graph/layout';
-import { exportSvg, fit, renderSvg } from '../../../client/webview/graph/svg';
+import { exportSvg, fit, renderRows, renderSvg } from '../../../client/webview/graph/svg';
 import { parseSimulatorViewMessage } from '../../../client/webview/simulator/messages';
 import { compileProgram } from '../../../server/src/language/compile/compile';
 import { buildFlowGraph } from '../../../server/src/language/graph/flow-graph';
@@ -116,6 +116,17 @@ describe('flow graph layout and SVG', () => {
     assert.equal(count(/data-jump="/g), 2);
     assert.match(svg, /您好 &lt;请问&gt; &amp; 有什么可以帮您\?/);
     assert.doesNotMatch(svg, /style="/, 'no inline styles (the webview CSP forbids them)');
+  });
+
+  it('can leave the rows out for the webview to draw when a box is seen, and draw them alone', () => {
+    const graph = graphOf(SCRIPT);
+    const layout = layoutFlowGraph(graph);
+    const outline = renderSvg(layout, graph.files, { rows: false });
+    assert.equal((outline.match(/data-rows="pending"/g) ?? []).length, 3);
+    assert.doesNotMatch(outline, /data-node="/);
+    assert.equal((outline.match(/data-jump="/g) ?? []).length, 2, 'the arrows are drawn at once');
+    const ask = layout.boxes.find((b) => b.situation.id === 'ask')!;
+    assert.equal((renderRows(ask).match(/data-node="/g) ?? []).length, ask.situation.steps.length);
   });
 
   it('exports a standalone file with the theme colours written in', () => {

@@ -239,8 +239,8 @@ class GraphPanel {
 
   private post(message: GraphHostMessage): void {
     if (!this.ready) {
-      // Only the latest graph matters; other messages keep their order.
-      if (message.type === 'graph') this.pending = this.pending.filter((m) => m.type !== 'graph');
+      // Only the latest graph, cursor and focus matter (a hidden view may wait long).
+      if (message.type !== 'requestSvg') this.pending = this.pending.filter((m) => m.type !== message.type);
       this.pending.push(message);
       return;
     }

@@ -9,7 +9,7 @@
  */
 import * as assert from './assert';
 import * as vscode from 'vscode';
-import { openScript, workspaceFile } from './helpers';
+import { openScript, waitUntil, workspaceFile } from './helpers';
 
 interface DrawnGraph {
   situations: number;
@@ -39,7 +39,8 @@ export function defineFlowViewTests(): void {
       assert.strictEqual(drawn.situations, 4, 'situations');
       assert.strictEqual(drawn.steps, 20, 'steps');
       assert.strictEqual(drawn.jumps, 2, 'jumps');
-      assert.ok(webviewTab('Flow: flow.sop'), 'a "Flow: flow.sop" tab is open');
+      // The tabs API learns of a new tab a moment after the panel exists.
+      await waitUntil(() => webviewTab('Flow: flow.sop') !== undefined, 'a "Flow: flow.sop" tab is open');
     });
 
     test('"Export Flow Graph as SVG" writes the picture with the theme colours', async () => {
@@ -87,7 +88,7 @@ export function defineFlowViewTests(): void {
         ].join('\n'),
       );
       assert.strictEqual(state!.result.outcome.text, 'outcome: hangup at 00:30.5');
-      assert.ok(webviewTab('Simulate: silent_call'), 'a "Simulate: silent_call" tab is open');
+      await waitUntil(() => webviewTab('Simulate: silent_call') !== undefined, 'a "Simulate: silent_call" tab is open');
 
       // Back undoes the last answer; Restart goes back to the first wait.
       state = await vscode.commands.executeCommand<SimulatorState>('sop.simulator.back');

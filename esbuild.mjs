@@ -52,6 +52,9 @@ const builds = [
   browserBundle('server-browser', 'server/src/lsp/main-browser.ts', 'dist/server', { format: 'iife' }),
   nodeBundle('extension-node', 'client/src/extension-node.ts', 'dist/client', editorHost),
   browserBundle('extension-browser', 'client/src/extension-browser.ts', 'dist/client', editorHost),
+  // The webviews' scripts (the flow graph, the call simulator): plain browser scripts.
+  browserBundle('graph', 'client/webview/graph/main.ts', 'dist/webview', { format: 'iife' }),
+  browserBundle('simulator', 'client/webview/simulator/main.ts', 'dist/webview', { format: 'iife' }),
   // The real-editor test suites; never shipped (`.vscodeignore` keeps dist/test out).
   browserBundle('suite', 'test/web/suite/index.ts', 'dist/test/web', editorHost),
   nodeBundle('suite', 'test/desktop/suite/index.ts', 'dist/test/desktop', { external: ['vscode', 'mocha'] }),

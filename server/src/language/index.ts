@@ -147,6 +147,8 @@ export { singleFileProgram, loadProgram } from './program';
 export { serializeCompiled };
 // `sop graph` and `sop simulate`: the situation diagram and the walk of the IVR graph.
 export { renderSituationGraph, GRAPH_FORMATS, type GraphFormat, type GraphOptions } from './graph/index';
+// The editor's flow graph view: situations with their steps, jumps and findings.
+export { buildFlowGraph, type FlowGraph, type FlowMark, type FlowSituation, type FlowStep, type FlowJump } from './graph/index';
 export * from './simulate/index';
 // `sop test` and the editor's Test Explorer: script test files and their cases.
 export * from './script-test/index';

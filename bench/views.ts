@@ -18,7 +18,20 @@ import { FLOW_COLOURS, FLOW_CSS, renderSvg } from '../client/webview/graph/svg';
 import { compileProgram } from '../server/src/language/compile/compile';
 import { buildFlowGraph, type FlowGraph } from '../server/src/language/graph/flow-graph';
 import { parseSop, simulateCompiled, singleFileProgram } from '../server/src/language/index';
-import type { Browser } from 'playwright-core';
+/**
+ * The part of Playwright's browser this benchmark drives. Playwright belongs to the web
+ * tests' own toolchain (test/web/package.json), so its types are not installed here.
+ */
+interface BenchPage {
+  on(event: 'pageerror', listener: (error: Error) => void): void;
+  setContent(html: string): Promise<void>;
+  addScriptTag(options: { content: string }): Promise<unknown>;
+  evaluate<R, A>(fn: (arg: A) => R | Promise<R>, arg: A): Promise<R>;
+}
+interface Browser {
+  newPage(options: { viewport: { width: number; height: number } }): Promise<BenchPage>;
+  close(): Promise<void>;
+}
 import { generateScript } from './generate';
 
 const root = join(import.meta.dirname, '..');
@@ -128,6 +141,8 @@ async function inBrowser(graph: FlowGraph): Promise<string> {
   let browser: Browser;
   try {
     // A plain ES module shared with the web tests (no type declarations).
+    const { ensureWebToolchain } = (await import('../scripts/ensure-web-toolchain.mjs' as string)) as { ensureWebToolchain(): string };
+    ensureWebToolchain();
     const { launchChromium } = (await import('../scripts/ensure-chromium.mjs' as string)) as { launchChromium(): Promise<Browser> };
     browser = await launchChromium();
   } catch {

@@ -29,14 +29,11 @@ import {
 import { LspTestClient } from '../test/lsp/lsp-client';
 import { runSoak } from '../test/lsp/soak';
 import { generateScript } from './generate';
+import { median } from './timing';
 
 const EDITS = 50;
 const MEMORY_EDITS = 1000;
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
-}
 
 const ms = (value: number) => `${value.toFixed(value < 10 ? 2 : 0)} ms`;
 

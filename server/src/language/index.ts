@@ -56,38 +56,27 @@ export interface SopServicesOptions {
 }
 
 export function createSopServices(options: SopServicesOptions = {}): SopServices {
-  if (options.incremental === false) return oneShotServices(options.locale);
-  let messages = options.locale ? messagesFor(options.locale) : EN;
-  const parsers = new Map<string, SopParser>();
-  const parserFor = (uri: string): SopParser => {
-    let parser = parsers.get(uri);
-    if (!parser) {
-      parser = new SopParser();
-      parsers.set(uri, parser);
-    }
-    return parser;
-  };
-  const parse = (uri: string, text: string): SopFile => parserFor(uri).parse(uri, text);
-  // One cache of per-situation lint results per document, like its parser.
-  const lintCaches = new Map<string, SituationReportCache>();
-  const lintCacheFor = (uri: string): SituationReportCache => {
-    let cache = lintCaches.get(uri);
-    if (!cache) {
-      cache = new SituationReportCache();
-      lintCaches.set(uri, cache);
-    }
-    return cache;
-  };
+  return withLanguage(options.incremental === false ? oneShotDocuments() : incrementalDocuments(), options.locale);
+}
+
+/** How a flavour of the services keeps documents: its parser and, per document, its lint cache. */
+interface DocumentStore {
+  parse(uri: string, text: string): SopFile;
+  parseInSteps(uri: string, text: string): Generator<void, SopFile, void>;
+  forget(uri: string): void;
+  lintCacheFor(uri: string): SituationReportCache | undefined;
+}
+
+/** The services over a document store, rendering messages in the locale they are set to. */
+function withLanguage(store: DocumentStore, locale: string | undefined): SopServices {
+  let messages = locale ? messagesFor(locale) : EN;
   return {
-    parse,
-    parseInSteps: (uri, text) => parserFor(uri).parseInSteps(uri, text),
-    forget: (uri) => {
-      parsers.delete(uri);
-      lintCaches.delete(uri);
-    },
-    loadProgram: (root, host) => loadProgram(root, host, parse),
-    lint: (program, config) => lintProgram(program, config, lintCacheFor(program.root.uri), messages),
-    lintInSteps: (program, config) => lintProgramInSteps(program, config, lintCacheFor(program.root.uri), messages),
+    parse: store.parse,
+    parseInSteps: store.parseInSteps,
+    forget: store.forget,
+    loadProgram: (root, host) => loadProgram(root, host, store.parse),
+    lint: (program, config) => lintProgram(program, config, store.lintCacheFor(program.root.uri), messages),
+    lintInSteps: (program, config) => lintProgramInSteps(program, config, store.lintCacheFor(program.root.uri), messages),
     get messages() {
       return messages;
     },
@@ -99,13 +88,43 @@ export function createSopServices(options: SopServicesOptions = {}): SopServices
   };
 }
 
+/** Each document keeps its last parse and per-situation lint results (the editor). */
+function incrementalDocuments(): DocumentStore {
+  const parsers = new Map<string, SopParser>();
+  const parserFor = (uri: string): SopParser => {
+    let parser = parsers.get(uri);
+    if (!parser) {
+      parser = new SopParser();
+      parsers.set(uri, parser);
+    }
+    return parser;
+  };
+  // One cache of per-situation lint results per document, like its parser.
+  const lintCaches = new Map<string, SituationReportCache>();
+  return {
+    parse: (uri, text) => parserFor(uri).parse(uri, text),
+    parseInSteps: (uri, text) => parserFor(uri).parseInSteps(uri, text),
+    forget: (uri) => {
+      parsers.delete(uri);
+      lintCaches.delete(uri);
+    },
+    lintCacheFor: (uri) => {
+      let cache = lintCaches.get(uri);
+      if (!cache) {
+        cache = new SituationReportCache();
+        lintCaches.set(uri, cache);
+      }
+      return cache;
+    },
+  };
+}
+
 /**
- * The services without per-document incremental state: each new text is parsed from scratch
- * and each lint starts from nothing. The same document read again with the same text (a
- * script imported by many others) gets the same tree back (trees are immutable).
+ * No per-document incremental state: each new text is parsed from scratch and each lint
+ * starts from nothing. The same document read again with the same text (a script imported
+ * by many others) gets the same tree back (trees are immutable).
  */
-function oneShotServices(locale: string | undefined): SopServices {
-  let messages = locale ? messagesFor(locale) : EN;
+function oneShotDocuments(): DocumentStore {
   const parsed = new Map<string, SopFile>();
   const parse = (uri: string, text: string): SopFile => {
     const known = parsed.get(uri);
@@ -120,17 +139,7 @@ function oneShotServices(locale: string | undefined): SopServices {
       return parse(uri, text);
     },
     forget: (uri) => void parsed.delete(uri),
-    loadProgram: (root, host) => loadProgram(root, host, parse),
-    lint: (program, config) => lintProgram(program, config, undefined, messages),
-    lintInSteps: (program, config) => lintProgramInSteps(program, config, undefined, messages),
-    get messages() {
-      return messages;
-    },
-    setLocale: (tag) => {
-      messages = messagesFor(tag);
-    },
-    compile: compileProgram,
-    format: (file) => formatFile(file, messages),
+    lintCacheFor: () => undefined,
   };
 }
 

@@ -11,23 +11,19 @@ import type { FlowGraph, FlowSituation, FlowStep } from '../../server/src/langua
 import { GRAPH_REQUEST, type GraphParams, type GraphResult } from '../../server/src/lsp/protocol';
 import { parseGraphViewMessage, type GraphHostMessage, type GraphViewMessage } from '../webview/graph/messages';
 import { FLOW_CSS } from '../webview/graph/svg';
-import { webviewHtml, webviewOptions } from './webview-html';
+import { graphStrings } from './view-strings';
+import { escapeHtml, webviewHtml, webviewOptions } from './webview-html';
 
 export const GRAPH_VIEW_TYPE = 'sop.flowGraph';
 
+/** The panel's own texts (functions, so each is translated when it is shown); the view's are in view-strings.ts. */
 const MESSAGES = {
-  title: (name: string) => `Flow: ${name}`,
-  openScript: 'SOP: open a .sop script to show its flow graph.',
-  noGraph: 'SOP: no flow graph is open to export.',
-  failed: (why: string) => `SOP: the flow graph could not be made: ${why}`,
-  exported: (name: string) => `SOP: flow graph saved to ${name}.`,
-  exportFailed: 'SOP: the flow graph view did not send its picture.',
-  saveLabel: 'Export SVG',
-  searchPlaceholder: 'Search situations and steps',
-  zoomIn: 'Zoom in (+)',
-  zoomOut: 'Zoom out (-)',
-  fit: 'Fit (0)',
-  export: 'Export SVG',
+  title: (name: string) => vscode.l10n.t('Flow: {0}', name),
+  openScript: () => vscode.l10n.t('SOP: open a .sop script to show its flow graph.'),
+  noGraph: () => vscode.l10n.t('SOP: no flow graph is open to export.'),
+  failed: (why: string) => vscode.l10n.t('SOP: the flow graph could not be made: {0}', why),
+  exported: (name: string) => vscode.l10n.t('SOP: flow graph saved to {0}.', name),
+  exportFailed: () => vscode.l10n.t('SOP: the flow graph view did not send its picture.'),
 };
 
 /** Edits and findings settle for this long before the graph is asked for again. */
@@ -66,12 +62,12 @@ export class GraphPanels implements vscode.Disposable {
   async show(target?: vscode.Uri, focus: string | null = null): Promise<DrawnGraph | undefined> {
     const uri = target ?? vscode.window.activeTextEditor?.document.uri;
     if (!uri) {
-      void vscode.window.showErrorMessage(MESSAGES.openScript);
+      void vscode.window.showErrorMessage(MESSAGES.openScript());
       return undefined;
     }
     const document = await vscode.workspace.openTextDocument(uri);
     if (document.languageId !== 'sop') {
-      void vscode.window.showErrorMessage(MESSAGES.openScript);
+      void vscode.window.showErrorMessage(MESSAGES.openScript());
       return undefined;
     }
     const key = document.uri.toString();
@@ -93,7 +89,7 @@ export class GraphPanels implements vscode.Disposable {
   async exportSvg(target?: vscode.Uri): Promise<vscode.Uri | undefined> {
     const active = [...this.panels.values()].find((p) => p.active) ?? this.lastShown;
     if (!active) {
-      void vscode.window.showErrorMessage(MESSAGES.noGraph);
+      void vscode.window.showErrorMessage(MESSAGES.noGraph());
       return undefined;
     }
     return active.exportSvg(target);
@@ -216,7 +212,7 @@ class GraphPanel {
     });
     this.svgWaiters.delete(id);
     if (svg === undefined) {
-      void vscode.window.showErrorMessage(MESSAGES.exportFailed);
+      void vscode.window.showErrorMessage(MESSAGES.exportFailed());
       return undefined;
     }
     return this.save(svg, target);
@@ -228,7 +224,7 @@ class GraphPanel {
       (await vscode.window.showSaveDialog({
         defaultUri: vscode.Uri.joinPath(this.root, '..', basename(this.root).replace(/\.sop$/i, '') + '.svg'),
         filters: { SVG: ['svg'] },
-        saveLabel: MESSAGES.saveLabel,
+        saveLabel: graphStrings().exportSvg,
       }));
     if (!uri) return undefined;
     await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(svg));
@@ -314,23 +310,26 @@ class GraphPanel {
   }
 
   private html(): string {
+    const strings = graphStrings();
+    const t = (key: keyof typeof strings) => escapeHtml(strings[key]);
     return webviewHtml(this.panel.webview, this.extensionUri, {
       title: MESSAGES.title(basename(this.root)),
       script: 'graph',
       style: 'graph',
       inlineStyle: FLOW_CSS,
+      strings,
       body: `<div class="toolbar">
-  <input id="search" type="search" placeholder="${MESSAGES.searchPlaceholder}" aria-label="${MESSAGES.searchPlaceholder}">
-  <span id="matches" class="muted"></span>
+  <input id="search" type="search" placeholder="${t('searchPlaceholder')}" aria-label="${t('searchPlaceholder')}">
+  <span id="matches" class="muted" aria-live="polite"></span>
   <span class="spacer"></span>
   <span id="summary" class="muted"></span>
-  <button id="zoom-out" title="${MESSAGES.zoomOut}" aria-label="${MESSAGES.zoomOut}">−</button>
-  <button id="zoom-in" title="${MESSAGES.zoomIn}" aria-label="${MESSAGES.zoomIn}">+</button>
-  <button id="fit" title="${MESSAGES.fit}">Fit</button>
-  <button id="export">${MESSAGES.export}</button>
+  <button id="zoom-out" title="${t('zoomOut')}" aria-label="${t('zoomOut')}">−</button>
+  <button id="zoom-in" title="${t('zoomIn')}" aria-label="${t('zoomIn')}">+</button>
+  <button id="fit" title="${t('fitTitle')}" aria-label="${t('fitTitle')}">${t('fit')}</button>
+  <button id="export">${t('exportSvg')}</button>
 </div>
-<div id="problem" hidden></div>
-<div id="canvas"><div id="stage"></div></div>`,
+<div id="problem" role="alert" hidden></div>
+<div id="canvas" role="region" aria-label="${t('canvasLabel')}"><div id="stage"></div></div>`,
     });
   }
 }

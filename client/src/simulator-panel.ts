@@ -9,24 +9,18 @@ import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
 import { SIMULATE_REQUEST, type SimulateParams, type SimulateResult } from '../../server/src/lsp/protocol';
 import { parseSimulatorViewMessage, type SimulatorHostMessage, type SimulatorState, type SimulatorViewMessage } from '../webview/simulator/messages';
-import { webviewHtml, webviewOptions } from './webview-html';
+import { simulatorStrings } from './view-strings';
+import { escapeHtml, webviewHtml, webviewOptions } from './webview-html';
 
 export const SIMULATOR_VIEW_TYPE = 'sop.simulator';
 
+/** The panel's own texts (functions, so each is translated when it is shown); the view's are in view-strings.ts. */
 const MESSAGES = {
-  title: (situation: string) => `Simulate: ${situation}`,
-  openScript: 'SOP: open a .sop script to simulate one of its situations.',
-  noSimulation: 'SOP: no simulation is running; run "SOP: Simulate Situation" first.',
-  notWaiting: 'SOP: the call is not waiting for the caller.',
-  failed: (why: string) => `SOP: the situation could not be simulated: ${why}`,
-  situation: 'Situation',
-  restart: 'Restart',
-  back: 'Back',
-  silent: 'Caller silent',
-  answers: 'Caller answers',
-  after: 'after',
-  seconds: 's',
-  replyAfterTitle: 'Seconds into the wait when the caller answers (empty: at once)',
+  title: (situation: string) => vscode.l10n.t('Simulate: {0}', situation),
+  openScript: () => vscode.l10n.t('SOP: open a .sop script to simulate one of its situations.'),
+  noSimulation: () => vscode.l10n.t('SOP: no simulation is running; run "SOP: Simulate Situation" first.'),
+  notWaiting: () => vscode.l10n.t('SOP: the call is not waiting for the caller.'),
+  failed: (why: string) => vscode.l10n.t('SOP: the situation could not be simulated: {0}', why),
 };
 
 const REFRESH_DELAY_MS = 300;
@@ -71,12 +65,12 @@ export class SimulatorPanel implements vscode.Disposable {
     const editor = vscode.window.activeTextEditor;
     const uri = target ?? editor?.document.uri;
     if (!uri) {
-      void vscode.window.showErrorMessage(MESSAGES.openScript);
+      void vscode.window.showErrorMessage(MESSAGES.openScript());
       return undefined;
     }
     const document = await vscode.workspace.openTextDocument(uri);
     if (document.languageId !== 'sop') {
-      void vscode.window.showErrorMessage(MESSAGES.openScript);
+      void vscode.window.showErrorMessage(MESSAGES.openScript());
       return undefined;
     }
     this.root = document.uri;
@@ -98,11 +92,11 @@ export class SimulatorPanel implements vscode.Disposable {
   /** The caller's answer at the current wait; resolves to the new state. */
   async answer(event: 'silence' | 'reply', afterMs: number | null = null): Promise<SimulatorState | undefined> {
     if (!this.result) {
-      void vscode.window.showErrorMessage(MESSAGES.noSimulation);
+      void vscode.window.showErrorMessage(MESSAGES.noSimulation());
       return undefined;
     }
     if (!this.result.waiting) {
-      void vscode.window.showInformationMessage(MESSAGES.notWaiting);
+      void vscode.window.showInformationMessage(MESSAGES.notWaiting());
       return this.state();
     }
     this.answers.push({ event, afterMs: event === 'reply' ? afterMs : null });
@@ -277,25 +271,27 @@ export class SimulatorPanel implements vscode.Disposable {
   }
 
   private html(webview: vscode.Webview): string {
-    const m = MESSAGES;
+    const strings = simulatorStrings();
+    const t = (key: keyof typeof strings) => escapeHtml(strings[key]);
     return webviewHtml(webview, this.extensionUri, {
-      title: m.title(this.situation ?? ''),
+      title: MESSAGES.title(this.situation ?? ''),
       script: 'simulator',
       style: 'simulator',
+      strings,
       body: `<div class="bar">
-  <label for="situation" class="muted">${m.situation}</label>
+  <label for="situation" class="muted">${t('situation')}</label>
   <select id="situation"></select>
-  <button id="restart" class="secondary">${m.restart}</button>
-  <button id="back" class="secondary" disabled>${m.back}</button>
+  <button id="restart" class="secondary">${t('restart')}</button>
+  <button id="back" class="secondary" disabled>${t('back')}</button>
 </div>
-<div id="vars" hidden></div>
-<ol id="transcript" aria-live="polite"></ol>
-<div id="outcome" class="outcome" hidden></div>
-<div id="prompt" class="prompt" hidden></div>
-<div class="answers">
-  <button id="silent" disabled>${m.silent}</button>
-  <button id="answers" disabled>${m.answers}</button>
-  <label class="muted" title="${m.replyAfterTitle}">${m.after} <input id="reply-after" type="number" min="0" step="0.5" disabled> ${m.seconds}</label>
+<div id="vars" role="group" aria-label="${t('varsLabel')}" hidden></div>
+<ol id="transcript" aria-live="polite" aria-label="${t('transcriptLabel')}"></ol>
+<div id="outcome" class="outcome" role="status" hidden></div>
+<div id="prompt" class="prompt" role="status" hidden></div>
+<div class="answers" role="group" aria-label="${t('answersGroup')}">
+  <button id="silent" disabled>${t('silent')}</button>
+  <button id="answers" disabled>${t('answers')}</button>
+  <label class="muted" title="${t('replyAfterTitle')}">${t('after')} <input id="reply-after" type="number" min="0" step="0.5" aria-label="${t('replyAfterLabel')}" disabled> ${t('seconds')}</label>
 </div>`,
     });
   }

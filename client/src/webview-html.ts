@@ -25,6 +25,12 @@ export interface PageParts {
   inlineStyle?: string;
   /** The page's body markup (static, written by the extension, never from user text). */
   body: string;
+  /**
+   * The view's texts in the display language, for its script (client/webview/shared/
+   * view-strings.ts). Written as JSON into the body's `data-strings` attribute: data the
+   * script reads, never run, so no inline script and no change to the CSP.
+   */
+  strings?: Readonly<Record<string, string>>;
 }
 
 export function webviewHtml(webview: vscode.Webview, extensionUri: vscode.Uri, parts: PageParts): string {
@@ -39,7 +45,7 @@ export function webviewHtml(webview: vscode.Webview, extensionUri: vscode.Uri, p
     `font-src ${webview.cspSource}`,
   ].join('; ');
   return `<!DOCTYPE html>
-<html lang="en">
+<html lang="${escapeHtml(vscode.env.language || 'en')}">
 <head>
 <meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="${csp}">
@@ -48,7 +54,7 @@ export function webviewHtml(webview: vscode.Webview, extensionUri: vscode.Uri, p
 <link rel="stylesheet" href="${style.toString()}" nonce="${nonce}">
 ${parts.inlineStyle ? `<style nonce="${nonce}">${parts.inlineStyle}</style>` : ''}
 </head>
-<body>
+<body${parts.strings ? ` data-strings="${escapeHtml(JSON.stringify(parts.strings))}"` : ''}>
 ${parts.body}
 <script nonce="${nonce}" src="${script.toString()}"></script>
 </body>
@@ -62,5 +68,5 @@ export function createNonce(): string {
 }
 
 export function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 }

@@ -9,16 +9,21 @@
 import type { FlowGraph } from '../../../server/src/language/graph/flow-graph';
 import { layoutFlowGraph, type Box, type GraphLayout } from './layout';
 import type { GraphHostMessage, GraphViewMessage } from './messages';
+import { formatText, readViewStrings } from '../shared/view-strings';
 import { exportSvg, FLOW_COLOURS, renderRows, renderSvg } from './svg';
+import { GRAPH_STRINGS } from './strings';
 
 interface VsCodeApi {
   postMessage(message: GraphViewMessage): void;
 }
 declare function acquireVsCodeApi(): VsCodeApi;
 
+/** The texts in the display language, as the extension wrote them into the page. */
+const STRINGS = readViewStrings(GRAPH_STRINGS, document.body.dataset.strings);
 const MESSAGES = {
-  matches: (n: number, at: number) => (n === 0 ? 'no match' : at > 0 ? `${at} of ${n}` : `${n} match${n === 1 ? '' : 'es'}`),
-  summary: (situations: number, steps: number, jumps: number) => `${situations} situations · ${steps} steps · ${jumps} jumps`,
+  matches: (n: number, at: number) =>
+    n === 0 ? STRINGS.noMatch : at > 0 ? formatText(STRINGS.matchAt, at, n) : n === 1 ? STRINGS.oneMatch : formatText(STRINGS.manyMatches, n),
+  summary: (situations: number, steps: number, jumps: number) => formatText(STRINGS.summary, situations, steps, jumps),
 };
 
 const vscode = acquireVsCodeApi();
@@ -80,7 +85,7 @@ function draw(next: FlowGraph, focus: string | null): void {
   const laidOut = performance.now();
   const steps = next.situations.reduce((n, s) => n + s.steps.length, 0);
   const lazy = steps > LAZY_ROWS_ABOVE;
-  stage.innerHTML = renderSvg(layout, next.files, { rows: !lazy });
+  stage.innerHTML = renderSvg(layout, next.files, { rows: !lazy, strings: STRINGS });
   pendingRows = new Map(lazy ? layout.boxes.map((box) => [box.situation.id, box]) : []);
   graph = next;
   summary.textContent = MESSAGES.summary(next.situations.length, steps, next.jumps.length);
@@ -183,7 +188,7 @@ function drawVisibleRows(): void {
   for (const [id, box] of pendingRows) {
     if (box.x > left + 2 * width || box.x + box.width < left || box.y > top + 2 * height || box.y + box.height < top) continue;
     const element = elementOf('data-situation', id);
-    element?.insertAdjacentHTML('beforeend', renderRows(box));
+    element?.insertAdjacentHTML('beforeend', renderRows(box, STRINGS));
     element?.removeAttribute('data-rows');
     pendingRows.delete(id);
     drawn = true;
@@ -313,7 +318,7 @@ function standaloneSvg(): string {
   const colours: Record<string, string> = {};
   for (const name of FLOW_COLOURS) colours[name] = style.getPropertyValue(name).trim();
   // Always every row, whatever the view has drawn so far.
-  const markup = layout && graph ? renderSvg(layout, graph.files) : '<svg xmlns="http://www.w3.org/2000/svg"></svg>';
+  const markup = layout && graph ? renderSvg(layout, graph.files, { strings: STRINGS }) : '<svg xmlns="http://www.w3.org/2000/svg"></svg>';
   return exportSvg(markup, colours, style.fontFamily || 'sans-serif');
 }
 

@@ -12,9 +12,18 @@
  * `data-node` on a step row, `data-jump` on an arrow.
  */
 import type { FlowStep, FlowStepKind } from '../../../server/src/language/graph/flow-graph';
+import { formatText } from '../shared/view-strings';
 import { HEADER_HEIGHT, ROW_HEIGHT, type Box, type GraphLayout, type JumpPath } from './layout';
+import { GRAPH_STRINGS, type GraphStrings } from './strings';
 
-/** The keyword each step is shown with (the script's English spelling). */
+/** The two texts the picture itself holds (the rest are keywords and the script's own). */
+type PictureStrings = Pick<GraphStrings, 'missingTarget' | 'importedFrom'>;
+
+/**
+ * The keyword each step is shown with: the English spelling whatever the display
+ * language, since the graph's data does not say which spelling the script used and the
+ * keywords are the language's identifiers (docs/editor.md).
+ */
 const KEYWORDS: Record<FlowStepKind, string> = {
   say: 'say',
   note: 'note',
@@ -27,10 +36,6 @@ const KEYWORDS: Record<FlowStepKind, string> = {
   end: 'end',
 };
 
-const MESSAGES = {
-  missingTarget: (id: string) => `${id} (no such situation)`,
-  importedFrom: (file: string) => `from ${file}`,
-};
 
 /** Width of the keyword column of a row. */
 const KEYWORD_WIDTH = 58;
@@ -89,9 +94,10 @@ svg.flow { background: var(--flow-background); font-family: var(--flow-font, san
  * `data-rows="pending"`; the webview draws a box's rows (`renderRows`) once it is on screen
  * at a readable scale, which keeps the first frame of a large script cheap.
  */
-export function renderSvg(layout: GraphLayout, files: readonly string[], options: { rows?: boolean; rootFile?: number } = {}): string {
+export function renderSvg(layout: GraphLayout, files: readonly string[], options: { rows?: boolean; rootFile?: number; strings?: PictureStrings } = {}): string {
   const rows = options.rows ?? true;
   const rootFile = options.rootFile ?? 0;
+  const strings = options.strings ?? GRAPH_STRINGS;
   const width = Math.ceil(layout.width + 2 * MARGIN + 32);
   const height = Math.ceil(layout.height + 2 * MARGIN);
   const parts: string[] = [
@@ -101,7 +107,7 @@ export function renderSvg(layout: GraphLayout, files: readonly string[], options
     `<g transform="translate(${MARGIN},${MARGIN})">`,
     '<g class="situations">',
   ];
-  for (const box of layout.boxes) parts.push(renderBox(box, files, rootFile, rows));
+  for (const box of layout.boxes) parts.push(renderBox(box, files, rootFile, rows, strings));
   // Arrows after the boxes, so they stay visible where they cross one.
   parts.push('</g><g class="jumps">');
   for (const jump of layout.jumps) parts.push(renderJump(jump));
@@ -109,7 +115,7 @@ export function renderSvg(layout: GraphLayout, files: readonly string[], options
   return parts.join('');
 }
 
-function renderBox(box: Box, files: readonly string[], rootFile: number, rows: boolean): string {
+function renderBox(box: Box, files: readonly string[], rootFile: number, rows: boolean, strings: PictureStrings): string {
   const { situation } = box;
   const severity = situation.severity ? ` sev-${situation.severity}` : '';
   const out: string[] = [
@@ -120,16 +126,16 @@ function renderBox(box: Box, files: readonly string[], rootFile: number, rows: b
   ];
   const subtitle =
     situation.file !== rootFile
-      ? MESSAGES.importedFrom(baseName(files[situation.file] ?? ''))
+      ? formatText(strings.importedFrom, baseName(files[situation.file] ?? ''))
       : (situation.title ?? '');
   if (subtitle) out.push(`<text class="${situation.file !== rootFile ? 'file' : 'stitle'}" x="10" y="32">${text(fit(subtitle, box.width - 20, 11))}</text>`);
-  if (rows) out.push(renderRows(box));
+  if (rows) out.push(renderRows(box, strings));
   out.push('</g>');
   return out.join('');
 }
 
 /** The rows of one box (its steps and body labels), in the box's coordinates. */
-export function renderRows(box: Box): string {
+export function renderRows(box: Box, strings: PictureStrings = GRAPH_STRINGS): string {
   const out: string[] = [];
   for (const row of box.rows) {
     const x = 4 + row.indent;
@@ -142,7 +148,7 @@ export function renderRows(box: Box): string {
     }
     const step = row.step;
     const stepSeverity = step.severity ? ` sev-${step.severity}` : '';
-    const label = labelOf(step);
+    const label = labelOf(step, strings);
     const room = rowWidth - KEYWORD_WIDTH - 8;
     const shown = fit(label, room, 12);
     out.push(
@@ -157,8 +163,8 @@ export function renderRows(box: Box): string {
   return out.join('');
 }
 
-function labelOf(step: FlowStep): string {
-  if (step.kind === 'goto' && !step.resolved) return MESSAGES.missingTarget(step.target ?? '');
+function labelOf(step: FlowStep, strings: PictureStrings): string {
+  if (step.kind === 'goto' && !step.resolved) return formatText(strings.missingTarget, step.target ?? '');
   return step.text;
 }
 

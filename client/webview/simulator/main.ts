@@ -4,16 +4,21 @@
  * (sop/simulate) and the extension keeps the caller's answers. Text from the script is
  * only ever set as `textContent`, never parsed as markup.
  */
+import { formatText, readViewStrings } from '../shared/view-strings';
 import type { SimulatorHostMessage, SimulatorState, SimulatorViewMessage } from './messages';
+import { SIMULATOR_STRINGS } from './strings';
 
 interface VsCodeApi {
   postMessage(message: SimulatorViewMessage): void;
 }
 declare function acquireVsCodeApi(): VsCodeApi;
 
+/** The texts in the display language, as the extension wrote them into the page. */
+const STRINGS = readViewStrings(SIMULATOR_STRINGS, document.body.dataset.strings);
 const MESSAGES = {
+  /** The transcript's first line, in `sop simulate`'s wording like the lines that follow it. */
   start: (clock: string, id: string, title: string | null) => `${clock} START ${id}${title ? ` "${title}"` : ''}`,
-  waiting: (seconds: string) => `The caller's turn: the wait times out after ${seconds}. What does the caller do?`,
+  waiting: (seconds: number) => formatText(STRINGS.waiting, formatText(STRINGS.secondsValue, seconds)),
   situationOption: (id: string, title: string | null) => (title ? `${id} — ${title}` : id),
 };
 
@@ -87,7 +92,7 @@ function show(next: SimulatorState): void {
   outcome.className = `outcome kind-${result.outcome.kind}`;
   outcome.hidden = waiting;
   prompt.hidden = !waiting;
-  if (result.waiting) prompt.textContent = MESSAGES.waiting(`${result.waiting.timeoutMs / 1000} s`);
+  if (result.waiting) prompt.textContent = MESSAGES.waiting(result.waiting.timeoutMs / 1000);
   replyAfter.max = result.waiting ? String(result.waiting.timeoutMs / 1000) : '';
   silent.disabled = !waiting;
   answers.disabled = !waiting;

@@ -118,10 +118,11 @@ function readEvents(values: readonly string[]): TimedEvent[] {
   if (problem) {
     const spellings = [...EVENT_SPELLINGS.keys()];
     const closest = suggestClosest(problem.word.replace(/[@＠].*$/, ''), spellings);
-    throw new UsageError(
-      `--events: unknown event "${problem.word}"${closest ? ` — did you mean "${closest}"?` : ''} (events: ${spellings.join(', ')}, reply@2s)`,
-      'simulate',
-    );
+    const events = { list: spellings, separator: 'list.comma' } as const;
+    const message = closest
+      ? msg('cli.simulate.event.guess', { event: problem.word, closest, events })
+      : msg('cli.simulate.event', { event: problem.word, events });
+    throw new UsageError(message, 'simulate');
   }
   return events;
 }

@@ -8,7 +8,7 @@
  * emitter here under its own kind; see "Adding a command" in docs/cli.md.
  */
 import { serializeCompiled, type Program, type SopServices } from '../language';
-import { InputError } from './errors';
+import { errorText, InputError } from './errors';
 import { removeIfPresent, writeFileAtomic } from './files';
 import { hashBytes } from './hash';
 
@@ -44,7 +44,7 @@ export function emitText(context: EmitContext, make: () => string): EmitOutcome 
     writeFileAtomic(context.target, text, context.cwd);
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
-    return { output: null, removed: false, writeError: error.message };
+    return { output: null, removed: false, writeError: errorText(error, context.services.messages) };
   }
   return { output: hashBytes(text), removed: false };
 }

@@ -10,11 +10,11 @@
  *   gets no file, and its output of this target from an earlier run is removed;
  * - every file of a script is made in memory first, then each is written atomically.
  */
-import { exportProgram, EXPORT_TARGETS, type ExportTarget } from '../../language';
+import { EN, exportProgram, EXPORT_TARGETS, msg, type ExportTarget } from '../../language';
 import { parseArgs, type OptionSpec } from '../args';
-import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, InputError, UsageError } from '../errors';
+import { errorText, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, InputError, UsageError } from '../errors';
 import { displayPath, removeIfPresent, toUri, writeFileAtomic } from '../files';
-import { plural, renderStylish } from '../formats/stylish';
+import { renderStylish } from '../formats/stylish';
 import { helpText } from '../help';
 import type { Io } from '../io';
 import type { LocatedFinding } from '../located';
@@ -38,14 +38,8 @@ const EXTENSIONS: Record<ExportTarget, string[]> = {
   phrases: ['.phrases.csv', '.phrases.xlf'],
 };
 
-const MESSAGES = {
-  targetRequired: `--target is required: one of ${EXPORT_TARGETS.join(', ')}`,
-  unknownTarget: (value: string, closest: string | undefined) =>
-    `unknown target "${value}"${closest ? ` — did you mean "${closest}"?` : ''} (targets: ${EXPORT_TARGETS.join(', ')})`,
-  notParsed: (file: string) => `${file}: not exported: it (or a file it imports) has syntax errors`,
-  removed: (output: string, file: string) => `removed ${output}, the output of an earlier export of ${file}`,
-  summary: (count: number, target: string, out: string) => `exported ${plural(count, 'script')} (${target}) to ${out}/`,
-};
+/** The targets as a message argument, joined with the catalog's comma. */
+const TARGETS = { list: EXPORT_TARGETS, separator: 'list.comma' } as const;
 
 export async function runExport(argv: readonly string[], io: Io): Promise<number> {
   const args = parseArgs(argv, OPTIONS, 'export');
@@ -53,7 +47,7 @@ export async function runExport(argv: readonly string[], io: Io): Promise<number
     io.out(helpText('export', io.messages));
     return EXIT_OK;
   }
-  if (!args.values.has('target')) throw new UsageError(MESSAGES.targetRequired, 'export');
+  if (!args.values.has('target')) throw new UsageError(msg('cli.export.target-required', { targets: TARGETS }), 'export');
   const target = chooseTarget(args.values.get('target')!);
   const outRoot = toUri(args.values.get('out') ?? 'out', io.cwd);
   const { scripts, session } = await runLint(args, io, 'export');
@@ -61,6 +55,7 @@ export async function runExport(argv: readonly string[], io: Io): Promise<number
   if (reportConfig(session, io)) return EXIT_USAGE;
 
   const show = (uri: string) => displayPath(uri, io.cwd);
+  const messages = io.messages ?? EN;
   const findings: LocatedFinding[] = locatedFindings(session, args.flags.has('quiet'));
   const notes: string[] = [];
   const writeErrors: string[] = [];
@@ -69,18 +64,18 @@ export async function runExport(argv: readonly string[], io: Io): Promise<number
   for (const report of session.reports) {
     const base = outputPath(report.uri, scripts.base, outRoot).slice(0, -'.json'.length);
     const removeStale = () => {
-      for (const extension of EXTENSIONS[target]) if (removeIfPresent(base + extension)) notes.push(MESSAGES.removed(show(base + extension), show(report.uri)));
+      for (const extension of EXTENSIONS[target]) if (removeIfPresent(base + extension)) notes.push(messages.t('cli.export.removed', { output: show(base + extension), file: show(report.uri) }));
     };
     // As in `sop build`: a script whose text did not parse is never exported, even with
     // `syntax` turned down, because its partial tree would drop steps from the flow.
     const unparsed = [...report.program.files.values()].some((file) => file.errors.length > 0);
     if (unparsed || report.findings.some((f) => f.severity === 'error')) {
       failed++;
-      if (unparsed && !report.findings.some((f) => f.severity === 'error')) notes.push(MESSAGES.notParsed(show(report.uri)));
+      if (unparsed && !report.findings.some((f) => f.severity === 'error')) notes.push(messages.t('cli.export.not-parsed', { file: show(report.uri) }));
       removeStale();
       continue;
     }
-    const result = exportProgram(report.program, target, { displayPath: show, settings: report.config.export, start: args.values.get('start') });
+    const result = exportProgram(report.program, target, { displayPath: show, settings: report.config.export, start: args.values.get('start'), messages });
     for (const finding of result.findings) {
       if (!args.flags.has('quiet') || finding.severity === 'error') findings.push(session.locator.locate(finding));
     }
@@ -94,14 +89,19 @@ export async function runExport(argv: readonly string[], io: Io): Promise<number
       exported++;
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
-      writeErrors.push(error.message);
+      writeErrors.push(errorText(error, io.messages));
     }
   }
 
   io.out(renderStylish(findings, io.palette));
   for (const note of notes) io.out(`${note}\n`);
   printInputErrors(writeErrors, io);
-  const summary = `${MESSAGES.summary(exported, target, show(outRoot))}${failed > 0 ? ` (${failed} failed)` : ''}`;
+  const summary = messages.t('cli.export.summary', {
+    scripts: messages.t('cli.count.script', { count: exported }),
+    target,
+    out: `${show(outRoot)}/`,
+    failed,
+  });
   io.out(`${failed > 0 ? io.palette.red(summary) : summary}\n`);
   if (session.inputErrors.length > 0 || writeErrors.length > 0) return EXIT_USAGE;
   return failed > 0 ? EXIT_FINDINGS : EXIT_OK;
@@ -110,5 +110,9 @@ export async function runExport(argv: readonly string[], io: Io): Promise<number
 function chooseTarget(value: string): ExportTarget {
   const target = EXPORT_TARGETS.find((t) => t === value);
   if (target) return target;
-  throw new UsageError(MESSAGES.unknownTarget(value, suggestClosest(value, EXPORT_TARGETS)), 'export');
+  const closest = suggestClosest(value, EXPORT_TARGETS);
+  const message = closest
+    ? msg('cli.export.unknown-target.guess', { value, closest, targets: TARGETS })
+    : msg('cli.export.unknown-target', { value, targets: TARGETS });
+  throw new UsageError(message, 'export');
 }

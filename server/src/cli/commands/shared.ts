@@ -65,7 +65,7 @@ export async function runScriptsCommand(
   const settings = readRunSettings(args, io.cwd, command);
   const scripts = findScripts(args.positionals, io);
   const root = findProjectRoot(scripts.base, scripts.scripts, settings.rootOption, io.cwd, command);
-  const loader = new ConfigLoader(rules, overrides, io.cwd);
+  const loader = new ConfigLoader(rules, overrides, io.cwd, io.messages);
   const result = await runScripts({ io, scripts, root, loader, settings, quiet: args.flags.has('quiet'), emit: emit?.(scripts, root) });
   return { rules, scripts, root, result };
 }
@@ -77,7 +77,7 @@ export async function runScriptsCommand(
 export function reportRunProblems(result: ScriptRunResult, io: Io): boolean {
   printInputErrors([...new Set(result.outcomes.flatMap((o) => o.inputErrors))], io);
   for (const finding of result.configFindings) io.err(`${compactLine(result.configLocator.locate(finding))}\n`);
-  if (result.configBroken) io.err('sop: fix the configuration above before running again\n');
+  if (result.configBroken) io.err(`sop: ${(io.messages ?? EN).t('cli.config-broken')}\n`);
   return result.configBroken;
 }
 

@@ -17,6 +17,7 @@
 import {
   createSopServices,
   describeLateReply,
+  lateReplyMessage,
   EN,
   msg,
   EVENT_SPELLINGS,
@@ -101,9 +102,12 @@ export async function runSimulate(argv: readonly string[], io: Io): Promise<numb
   checkVariables(given, compiled.script.variables, shown);
   const simulation = simulateCompiled(compiled, situationId, events, { vars: new Map([...given].map(([k, v]) => [k, v.value])) });
   if (simulation.outcome.outcome === 'late-reply') {
-    const wait = simulation.outcome.wait;
-    const where = wait ? ` at ${wait.source.file}:${wait.source.line}:${wait.source.column}` : '';
-    throw new UsageError(`--events: ${describeLateReply(simulation.outcome)}${where}`, 'simulate');
+    const { wait, lateReply } = simulation.outcome;
+    const reason = lateReply ? lateReplyMessage(lateReply, wait?.timeoutMs ?? 0) : describeLateReply(simulation.outcome);
+    const message = wait
+      ? msg('cli.simulate.late-reply.at', { reason, at: `${wait.source.file}:${wait.source.line}:${wait.source.column}` })
+      : msg('cli.simulate.late-reply', { reason });
+    throw new UsageError(message, 'simulate');
   }
   if (format === 'json') io.out(stringifyStable([...simulation.steps, simulation.outcome]));
   else io.out(colorTranscript(renderTranscript(simulation), io));
@@ -114,7 +118,7 @@ export async function runSimulate(argv: readonly string[], io: Io): Promise<numb
 function readEvents(values: readonly string[]): TimedEvent[] {
   const { events, problems } = parseCallerEvents(values.join(','));
   const problem = problems[0];
-  if (problem?.kind === 'time') throw new UsageError(`--events: ${problem.message}`, 'simulate');
+  if (problem?.kind === 'time') throw new UsageError(msg('cli.simulate.events-problem', { problem: problem.message }), 'simulate');
   if (problem) {
     const spellings = [...EVENT_SPELLINGS.keys()];
     const closest = suggestClosest(problem.word.replace(/[@＠].*$/, ''), spellings);

@@ -95,7 +95,7 @@ export async function runTest(argv: readonly string[], io: Io): Promise<number> 
       if (session.configBroken) {
         inputErrors.push(...session.configFindings.map((f) => compactLine(session.locator.locate(f))));
         brokenFiles++;
-      } else broken(uri, [problem(uri, span, messages.t('cli.test.no-script', { script: displayPath(scriptUri, io.cwd) }))]);
+      } else broken(uri, [problem(uri, span, messages.t('test.no-script', { script: displayPath(scriptUri, io.cwd) }))]);
       continue;
     }
     const report = session.reports[0];

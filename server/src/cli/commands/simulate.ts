@@ -25,6 +25,7 @@ import {
   parseVarsFile,
   renderTranscript,
   simulateCompiled,
+  type Messages,
   type Simulation,
   type TimedEvent,
 } from '../../language';
@@ -99,7 +100,7 @@ export async function runSimulate(argv: readonly string[], io: Io): Promise<numb
   if (!report.program.situations.has(situationId)) throw unknownSituation(situationId, [...report.program.situations.keys()], shown);
 
   const compiled = compileProgram(report.program, { displayPath: (u) => displayPath(u, io.cwd) });
-  checkVariables(given, compiled.script.variables, shown);
+  checkVariables(given, compiled.script.variables, shown, io.messages ?? EN);
   const simulation = simulateCompiled(compiled, situationId, events, { vars: new Map([...given].map(([k, v]) => [k, v.value])) });
   if (simulation.outcome.outcome === 'late-reply') {
     const { wait, lateReply } = simulation.outcome;
@@ -156,23 +157,23 @@ function readVars(pairs: readonly string[], file: string | undefined, io: Io): M
   }
   for (const pair of pairs) {
     const eq = pair.indexOf('=');
-    if (eq <= 0) throw new UsageError(`--var "${pair}": write NAME=VALUE, e.g. --var 姓氏=王`, 'simulate');
+    if (eq <= 0) throw new UsageError(msg('cli.simulate.var-shape', { pair }), 'simulate');
     out.set(pair.slice(0, eq), { value: pair.slice(eq + 1), at: null });
   }
   return out;
 }
 
 /** A value for a name no `var` declares is a usage error, with the closest declared name. */
-function checkVariables(given: ReadonlyMap<string, GivenVar>, declared: readonly string[], shown: string): void {
+function checkVariables(given: ReadonlyMap<string, GivenVar>, declared: readonly string[], shown: string, messages: Messages): void {
   for (const [name, { at }] of given) {
     if (declared.includes(name)) continue;
     const closest = suggestClosest(name, declared);
-    let hint = ' (it declares no variables)';
-    if (closest) hint = ` — did you mean "${closest}"?`;
-    else if (declared.length > 0) hint = ` (variables: ${declared.join(', ')})`;
-    const message = `no variable "${name}" is declared with var in ${shown} or the files it imports${hint}`;
-    if (at === null) throw new UsageError(`--var ${name}: ${message}`, 'simulate');
-    throw new InputError(`${at}: error: ${message} [vars]`);
+    let hint = msg('cli.simulate.var.none');
+    if (closest) hint = msg('cli.simulate.situation.guess', { closest });
+    else if (declared.length > 0) hint = msg('cli.simulate.var.list', { names: { list: declared, separator: 'list.comma' } });
+    const message = msg('cli.simulate.unknown-var', { name, file: shown, hint });
+    if (at === null) throw new UsageError(msg('cli.simulate.var-option', { name, message }), 'simulate');
+    throw new InputError(`${at}: error: ${messages.format(message)} [vars]`);
   }
 }
 

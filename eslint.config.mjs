@@ -5,7 +5,7 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   {
-    ignores: ['dist/**', 'out/**', 'node_modules/**', '.vscode-test*/**', 'grammar/*.js', 'test-results/**', '**/*.d.ts'],
+    ignores: ['dist/**', 'out/**', 'node_modules/**', '.vscode-test*/**', 'grammar/*.js', 'test-results/**', '.bench/**', '**/*.d.ts'],
   },
   {
     files: ['**/*.ts'],

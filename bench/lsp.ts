@@ -12,9 +12,12 @@
  *   folding), and the longest time the server's event loop was blocked meanwhile (the
  *   server's own figure, `sop/stats`: a cheap answer can also wait on the connection
  *   behind a large one, which the client reads and parses first);
- * - memory: the server's heap (after a forced GC) every 100 edits over 1,000 edits.
+ * - memory: the server's heap (after a forced GC) every 100 edits over 1,000 edits;
+ * - the soak (`test/lsp/soak.ts`): the server's heap every 500 of 5,000 random incremental
+ *   edits of a 2,000-line script interleaved with completion, hover, semantic tokens and
+ *   code actions.
  *
- * Run: `node esbuild.mjs && node --expose-gc --import tsx bench/lsp.ts [--keystrokes | --opening]`.
+ * Run: `node esbuild.mjs && node --expose-gc --import tsx bench/lsp.ts [--keystrokes | --opening | --soak]`.
  */
 import {
   CodeActionRequest,
@@ -24,6 +27,7 @@ import {
   type TextDocumentContentChangeEvent,
 } from 'vscode-languageserver-protocol/node';
 import { LspTestClient } from '../test/lsp/lsp-client';
+import { runSoak } from '../test/lsp/soak';
 import { generateScript } from './generate';
 
 const EDITS = 50;
@@ -170,8 +174,37 @@ async function memoryOverEdits(lines: number): Promise<number[]> {
   }
 }
 
+const SOAK_EDITS = 5000;
+
+/** The server's heap (MB, after a forced GC) before the soak and every 500 edits of it. */
+async function heapOverSoak(): Promise<{ heap: number[]; seconds: number; requests: number }> {
+  const client = await LspTestClient.start({ initializationOptions: { diagnosticsDelay: 0 }, nodeArgs: ['--expose-gc'] });
+  try {
+    const heap = async () => (await client.request<{ heapUsed: number }>('sop/stats', {})).heapUsed / 1024 / 1024;
+    const figures: number[] = [];
+    const start = performance.now();
+    const result = await runSoak(client, {
+      lines: 2000,
+      edits: SOAK_EDITS,
+      seed: 11,
+      every: 500,
+      onProgress: async () => void figures.push(await heap()),
+    });
+    if (result.failures.length > 0) throw new Error(`soak: ${result.failures.length} requests failed: ${result.failures[0]}`);
+    return { heap: figures, seconds: (performance.now() - start) / 1000, requests: result.requests };
+  } finally {
+    await client.stop();
+  }
+}
+
 async function main(): Promise<void> {
   console.log('\nLanguage server over stdio (diagnosticsDelay 0)');
+  // `--soak` runs only the soak.
+  if (process.argv.includes('--soak')) {
+    const soak = await heapOverSoak();
+    console.log(`Soak heap every 500 edits (MB): ${soak.heap.map((h) => h.toFixed(1)).join(', ')} (${soak.seconds.toFixed(0)} s)`);
+    return;
+  }
   // `--opening` measures only the responsiveness while a large script is opened.
   const onlyOpening = process.argv.includes('--opening');
   if (!onlyOpening) {
@@ -196,6 +229,13 @@ async function main(): Promise<void> {
   console.log(
     `\nServer heap over ${MEMORY_EDITS} edits of a 10000-line script (every 100 edits, MB after GC): ${heap.map((h) => h.toFixed(1)).join(', ')}` +
       ` — ${last - first >= 0 ? '+' : ''}${(last - first).toFixed(1)} MB overall.`,
+  );
+
+  const soak = await heapOverSoak();
+  console.log(
+    `\nSoak: ${SOAK_EDITS} random edits of a 2000-line script with ${soak.requests} requests (completion, hover, semantic tokens, code actions) in ${soak.seconds.toFixed(0)} s;` +
+      ` server heap every 500 edits (MB after GC): ${soak.heap.map((h) => h.toFixed(1)).join(', ')}` +
+      ` — first to last ${soak.heap[soak.heap.length - 1] - soak.heap[0] >= 0 ? '+' : ''}${(soak.heap[soak.heap.length - 1] - soak.heap[0]).toFixed(1)} MB.`,
   );
 }
 

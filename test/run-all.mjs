@@ -19,7 +19,7 @@ if (build.status !== 0) {
 /** Each suite: a name and the command that runs it, writing its counts to a summary file. */
 const suites = [
   {
-    name: 'unit, lint, grammar, cli and language-server tests',
+    name: 'unit, lint, grammar, cli, language-server and fuzz tests',
     command: [
       process.execPath,
       join(root, 'node_modules/mocha/bin/mocha.js'),
@@ -31,6 +31,7 @@ const suites = [
       'test/grammar/**/*.test.ts',
       'test/cli/**/*.test.ts',
       'test/lsp/**/*.test.ts',
+      'test/fuzz/**/*.test.ts',
       'test/web/*.test.ts',
       'test/install/**/*.test.ts',
     ],

@@ -5,6 +5,8 @@
 import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
 import { compileToJson } from './compile-command';
+import { GraphPanels } from './graph-panel';
+import { SimulatorPanel } from './simulator-panel';
 import { registerScriptTests, type ScriptTestsApi } from './testing/script-test-controller';
 import { exportScript } from './export-command';
 import { READ_FILE_REQUEST, type ExportTargetName, type ReadFileParams, type ReadFileResult } from '../../server/src/lsp/protocol';
@@ -21,7 +23,28 @@ export async function activateClient(
   client: BaseLanguageClient,
   output: vscode.LogOutputChannel,
 ): Promise<SopExtensionApi> {
+  const graphs = new GraphPanels(context.extensionUri, client, output);
+  const simulator = new SimulatorPanel(context.extensionUri, client, output);
   context.subscriptions.push(
+    graphs,
+    simulator,
+    vscode.commands.registerCommand('sop.simulate', (target?: unknown, situation?: unknown) =>
+      simulator.start(uriArgument(target), typeof situation === 'string' ? situation : undefined),
+    ),
+    // The simulator's buttons as commands, so they can be bound to keys (and scripted).
+    vscode.commands.registerCommand('sop.simulator.callerSilent', () => simulator.answer('silence')),
+    vscode.commands.registerCommand('sop.simulator.callerAnswers', (afterMs?: unknown) =>
+      simulator.answer('reply', typeof afterMs === 'number' && afterMs >= 0 ? afterMs : null),
+    ),
+    vscode.commands.registerCommand('sop.simulator.back', () => simulator.back()),
+    vscode.commands.registerCommand('sop.simulator.restart', () => simulator.restart()),
+    // From a CodeLens the arguments are the document URI (a string) and a situation id.
+    vscode.commands.registerCommand('sop.showGraph', (target?: unknown, situation?: unknown) =>
+      graphs.show(uriArgument(target), typeof situation === 'string' ? situation : null),
+    ),
+    vscode.commands.registerCommand('sop.exportGraphSvg', (target?: unknown) =>
+      graphs.exportSvg(target instanceof vscode.Uri ? target : undefined),
+    ),
     client.onRequest(READ_FILE_REQUEST, (params: ReadFileParams) => readFile(params.uri)),
     vscode.commands.registerCommand('sop.compile', (target?: vscode.Uri) =>
       compileToJson(client, output, target instanceof vscode.Uri ? target : undefined),
@@ -54,6 +77,13 @@ async function restartServer(client: BaseLanguageClient, output: vscode.LogOutpu
     output.error(vscode.l10n.t('Restart failed: {0}', error instanceof Error ? (error.stack ?? error.message) : String(error)));
     void vscode.window.showErrorMessage(vscode.l10n.t('SOP: the language server did not restart; see the "SOP Studio" output.'));
   }
+}
+
+/** A command's target: a `Uri` (menus, other extensions) or a URI string (CodeLenses). */
+export function uriArgument(value: unknown): vscode.Uri | undefined {
+  if (value instanceof vscode.Uri) return value;
+  if (typeof value === 'string' && /^[a-z][\w+.-]*:/i.test(value)) return vscode.Uri.parse(value);
+  return undefined;
 }
 
 /** Reads through VS Code so it works for any file system the workspace lives on. */

@@ -26,7 +26,7 @@ describe('sop check / build --cache', function () {
     assert.equal(fromCache(first.stderr), 0);
     assert.equal(fromCache(second.stderr), 2);
     const cache = fs.readFileSync(path.join(dir, '.sopcache'), 'utf8');
-    assert.match(cache, /^\{"format":"sop-cache\/1","tool":/);
+    assert.match(cache, /^\{"format":"sop-cache\/2","tool":/);
     // Without --cache nothing is read or written.
     fs.rmSync(path.join(dir, '.sopcache'));
     assert.equal(runSop(['check'], { cwd: dir }).code, 1);
@@ -78,7 +78,7 @@ describe('sop check / build --cache', function () {
   });
 
   it('ignores a damaged cache with a one-line notice and rewrites it', () => {
-    const dir = project({ 'a.sop': BROKEN, '.sopcache': '{"format":"sop-cache/1","tool":"x","entries":{"/a.sop":' });
+    const dir = project({ 'a.sop': BROKEN, '.sopcache': '{"format":"sop-cache/2","tool":"x","entries":{"/a.sop":' });
     const expected = runSop(['check'], { cwd: dir }).stdout;
     const result = runSop(['check', '--cache'], { cwd: dir });
     assert.equal(result.code, 1);

@@ -55,3 +55,19 @@ export const COMPACT_LINE = /^(.*):(\d+):(\d+): (error|warning|info|hint): (.*) 
 /** A GitHub Actions annotation as `--format github` prints it. */
 export const GITHUB_LINE =
   /^::(error|warning|notice) file=([^,]+),line=(\d+),col=(\d+),endLine=(\d+),endColumn=(\d+),title=([a-z-]+)::(.+)$/;
+
+/** Clean for the linter, but Amazon Connect waits whole seconds only (`export-limit` at 3:3). */
+export const HALF_SECOND = `situation greeting "问候" {
+  say "您好!请问有什么可以帮您?"
+  wait 5500ms
+  reply end
+  fallback {
+    say "感谢您的来电,再见!"
+    wait 5s
+    hangup
+  }
+}
+`;
+
+/** Clean for the linter; a transfer whose queue no platform is told of (`export-unmapped-queue`). */
+export const TRANSFER = 'situation a "转接" {\n  say "请稍等,我为您转接投诉处理组。"\n  transfer "投诉处理组"\n}\n';

@@ -3,21 +3,26 @@
 //      workbench's extension host;
 //   2. a Playwright check of the rendered editor on test/web/workspace/sample.sop: the error
 //      squiggle is drawn and keywords are coloured; its screenshot is kept as
-//      test-results/editor.png and copied to docs/images/editor.png for the README.
+//      test-results/editor.png and copied to docs/images/editor.png for the README;
+//   3. a Playwright check of the flow graph and the simulator webviews on
+//      test/web/workspace/flow.sop (check-flow-views.mjs): node and arrow counts, a click
+//      that moves the cursor, three silences to the hang-up; screenshots flow-graph.png and
+//      simulator.png.
 // Ends with `test:web: N passed, N failed` and writes the counts to $SOP_TEST_SUMMARY for
 // test/run-all.mjs. Anything that stops a phase from reporting counts as a failure.
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureChromium, ensureCjkFont, launchChromium } from '../../scripts/ensure-chromium.mjs';
 import { ensureWebToolchain } from '../../scripts/ensure-web-toolchain.mjs';
+import { checkFlowViews } from './check-flow-views.mjs';
 import { checkRenderedEditor } from './check-rendered-editor.mjs';
 import { checkChineseWorkbench } from './check-locale.mjs';
 import { openWorkbench, root } from './serve-workbench.mjs';
 
 /** The whole run may take this long; headless Chromium can hang without a display. */
-const RUN_DEADLINE_MS = 240_000;
+const RUN_DEADLINE_MS = 330_000;
 /** Phase 1 (VS Code start, server start, every test) must finish within this. */
-const TESTS_DEADLINE_MS = 150_000;
+const TESTS_DEADLINE_MS = 180_000;
 const RESULT_MARKER = 'SOP_WEB_RESULT ';
 /** Workbench chatter that says nothing about the extension; shown with SOP_WEB_VERBOSE=1. */
 const NOISE = [
@@ -118,6 +123,15 @@ async function main() {
       counts.passed += 1;
     } catch (error) {
       console.error(`  ✘ Chinese display language: ${error.message}`);
+      counts.failed += 1;
+    }
+
+    console.log('\n== flow graph and simulator webviews (Playwright) ==');
+    try {
+      for (const check of await checkFlowViews(browser)) console.log(`  ✔ ${check}`);
+      counts.passed += 1;
+    } catch (error) {
+      console.error(`  ✘ flow views: ${error.message}`);
       counts.failed += 1;
     }
   } finally {

@@ -50,7 +50,12 @@ export async function openWorkbench(browser, { extensionTestsPath, query = '', e
   const page = await context.newPage();
   for (const [name, fn] of Object.entries(exposed)) await page.exposeFunction(name, fn);
   if (process.env.SOP_WEB_VERBOSE) page.on('console', (m) => console.log(`[page] ${m.text()}`));
-  await page.goto(`http://127.0.0.1:${port}/${query}`);
+  // Not by 127.0.0.1: test-web serves webview content from `<uuid>.<host of the page>`, and
+  // `<uuid>.127.0.0.1` is no host at all, while Chromium resolves every name under
+  // `localhost` to the loopback without a DNS server. And not `localhost` itself: the
+  // webview would then be another site (`<uuid>.localhost`), whose service worker a
+  // browser context refuses as third-party; under `workbench.localhost` both are one site.
+  await page.goto(`http://workbench.localhost:${port}/${query}`);
   return {
     page,
     async close() {

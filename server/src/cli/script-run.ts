@@ -1,5 +1,5 @@
 /**
- * One run over many scripts, for `check`, `build` and any command that makes one output
+ * One run over many scripts, for `check`, `build`, `export` and any command that makes one output
  * per script: reads every script and resolves its configuration (in the main thread, so a
  * broken configuration stops the run before anything is linted), answers what it can from
  * the cache, runs the rest as script tasks, on worker threads when that pays, and gives
@@ -9,7 +9,8 @@ import { createSopServices, EN, type Finding, type Msg, type SopConfig } from '.
 import { Locator, type LocatedFinding } from './located';
 import { ConfigLoader } from './config-loader';
 import { InputError } from './errors';
-import { displayPath, readSourceBytes, removeIfPresent, type ScriptSet } from './files';
+import { removeTargets } from './emitters';
+import { displayPath, readSourceBytes, type ScriptSet } from './files';
 import { hashBytes, hashValue } from './hash';
 import type { Io } from './io';
 import { runOnThreads, workerScript } from './parallel/pool';
@@ -40,8 +41,8 @@ export interface ScriptRunOptions {
   settings: RunSettings;
   /** No progress line (with `--quiet`). */
   quiet: boolean;
-  /** The emitter to run on clean scripts, with where each script's output goes. */
-  emit?: { kind: string; options: Record<string, unknown>; targetFor: (uri: string) => string };
+  /** The emitter to run on clean scripts, with the files each script's output goes to. */
+  emit?: { kind: string; options: Record<string, unknown>; targetsFor: (uri: string) => string[] };
 }
 
 export interface ScriptRunResult {
@@ -83,8 +84,8 @@ export async function runScripts(options: ScriptRunOptions): Promise<ScriptRunRe
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
       // A script that cannot be read gets no output, and an older output of it is removed.
-      const removed = emit ? removeIfPresent(emit.targetFor(uri)) : false;
-      outcomes[index] = { uri, findings: [], deps: [], unparsed: false, inputErrors: [error.message], ...(emit ? { emitted: { output: null, removed } } : {}) };
+      const emitted = emit ? { outputs: null, removed: removeTargets(emit.targetsFor(uri)), findings: [] } : undefined;
+      outcomes[index] = { uri, findings: [], deps: [], unparsed: false, inputErrors: [error.message], ...(emitted ? { emitted } : {}) };
     }
   }
   const configLocator = new Locator((uri) => displayPath(uri, cwd));
@@ -110,21 +111,24 @@ export async function runScripts(options: ScriptRunOptions): Promise<ScriptRunRe
 
   for (const script of readable) {
     const configHash = configHashes[script.config];
-    const target = emit?.targetFor(script.uri);
-    const hit = cache?.lookup(script.uri, script.scriptHash, configHash, root, key !== undefined ? { key, target: target! } : undefined);
+    const targets = emit?.targetsFor(script.uri);
+    const hit = cache?.lookup(script.uri, script.scriptHash, configHash, root, key !== undefined ? { key, targets: targets! } : undefined);
     if (hit) {
       cacheHits++;
       const { findings, deps, unparsed } = hit.entry;
       const outcome: ScriptOutcome = { uri: script.uri, findings, deps, unparsed, inputErrors: [] };
       // A script that failed before still fails; an output left from an even older run goes.
-      if (emit) outcome.emitted = { output: hit.output ?? null, removed: hit.output === null && removeIfPresent(target!) };
+      if (hit.emitted) {
+        const { outputs, findings: emitFindings } = hit.emitted;
+        outcome.emitted = { outputs, removed: outputs === null ? removeTargets(targets!) : [], findings: emitFindings };
+      }
       outcomes[script.index] = outcome;
       progress.tick(++done);
       continue;
     }
     pending.push({
       index: script.index,
-      input: { uri: script.uri, text: script.text, config: script.config, ...(target !== undefined ? { target } : {}) },
+      input: { uri: script.uri, text: script.text, config: script.config, ...(targets !== undefined ? { targets } : {}) },
       scriptHash: script.scriptHash,
       configHash,
       size: script.size,
@@ -139,7 +143,7 @@ export async function runScripts(options: ScriptRunOptions): Promise<ScriptRunRe
   };
   const threads = threadCount(pending, settings);
   const script = threads > 1 ? workerScript() : undefined;
-  const services = createSopServices({ locale });
+  const services = createSopServices({ locale, incremental: false });
   try {
     if (script) {
       await runOnThreads(

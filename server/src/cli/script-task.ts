@@ -1,7 +1,7 @@
 /**
- * The work done for one script of a `check` or `build` run, the same in a worker thread
+ * The work done for one script of a `check`, `build` or `export` run, the same in a worker thread
  * and in the main thread (`--jobs 1`): load it with its imports, lint it, and hand it to
- * the command's emitter (build: compile and write the JSON). Its input and its outcome are
+ * the command's emitter (build: compile and write the JSON; export: write the platform's files). Its input and its outcome are
  * plain data, so they cross a thread boundary and sit in the cache file as they are.
  */
 import { LineIndex, messagesFor, type Finding, type SopConfig, type SopServices } from '../language';
@@ -29,8 +29,8 @@ export interface TaskInput {
   /** The script's text, already read (and hashed) by the main thread. */
   text: string;
   config: number;
-  /** Where the emitter writes this script's output. */
-  target?: string;
+  /** The files the emitter writes this script's output to. */
+  targets?: string[];
 }
 
 /** A finding with its place resolved, and its file kept as a document identity. */
@@ -101,16 +101,18 @@ export async function runScriptTask(input: TaskInput, setup: TaskSetup, services
     unparsed: [...program.files.values()].some((file) => file.errors.length > 0),
     inputErrors: [...new Set(inputErrors)],
   };
-  if (setup.emit && input.target !== undefined) {
+  if (setup.emit && input.targets !== undefined) {
     const emitter = EMITTERS[setup.emit.kind];
     const clean = !outcome.unparsed && outcome.inputErrors.length === 0 && !findings.some((f) => f.severity === 'error');
     outcome.emitted = emitter({
       services,
       program,
+      config,
       clean,
-      target: input.target,
+      targets: input.targets,
       cwd,
       displayPath: (uri) => rootRelative(uri, root),
+      place: (finding) => place(finding, indexes),
       options: setup.emit.options,
     });
   }

@@ -1,7 +1,8 @@
 /**
  * One run of the CLI over a set of scripts: reads them, finds their configurations, loads
- * each with its imports and lints it, all through the language facade. `check` prints
- * what this finds; `build` also compiles the scripts that came out clean.
+ * each with its imports and lints it, all through the language facade, keeping each
+ * program in the main thread. `simulate` and `test` use it; the commands over many
+ * scripts (`check`, `build`, `export`) use `script-run.ts` instead.
  */
 import type { Finding, Program, SopConfig, SopServices } from '../language';
 import { ConfigLoader } from './config-loader';

@@ -30,6 +30,8 @@ export { situationIdentity } from './syntax/parsed-file';
 /** Collects `#` comments of a piece, skipping `#` inside strings. */
 function scanComments(text: string, offset: number): Comment[] {
   const comments: Comment[] = [];
+  // Most pieces have no comment at all: one native search spares them the walk below.
+  if (!text.includes('#')) return comments;
   let lineHasCode = false;
   let close = '';
   for (let i = 0; i < text.length; i++) {

@@ -3,6 +3,7 @@
  * standard LSP. Both sides import this one module (it holds only names and shapes), so
  * they cannot drift apart.
  */
+import type { FlowGraph } from '../language/graph/flow-graph';
 
 /** Server → client: read a file the server has not been sent (used by the web worker). */
 export const READ_FILE_REQUEST = 'sop/readFile';
@@ -34,6 +35,19 @@ export interface CompileResult {
   json?: string;
   errors: CompileError[];
 }
+
+/**
+ * Client → server: the flow graph of an open script and everything it imports, for the
+ * "Show Flow Graph" view. Files in the graph are named by their URIs, so the client can
+ * open them; lines are 1-based.
+ */
+export const GRAPH_REQUEST = 'sop/graph';
+
+export interface GraphParams {
+  uri: string;
+}
+
+export type GraphResult = { graph: FlowGraph; version: number | null } | { error: string };
 
 /**
  * Client → server: list (and, with `run`, run) the cases of a script test file
@@ -109,4 +123,53 @@ export interface ExportResult {
   errors: CompileError[];
   /** Findings that do not block the export (a transfer target without a queue). */
   warnings: CompileError[];
+}
+
+/**
+ * Client → server: play a situation of an open script for the simulator panel, on the same
+ * engine as `sop simulate`, in interactive mode: the walk stops at the first `wait` the
+ * given events do not answer (`waiting` is then set). Files are named by their URIs.
+ */
+export const SIMULATE_REQUEST = 'sop/simulate';
+
+export interface SimulateParams {
+  uri: string;
+  /** The situation to play; the first of the script when absent or unknown. */
+  situation?: string;
+  /** The caller's answers so far, one per `wait`; `afterMs` times a reply (null: at once). */
+  events: Array<{ event: 'silence' | 'reply'; afterMs: number | null }>;
+  /** Placeholder values by variable name. */
+  vars: Record<string, string>;
+}
+
+/** One line of the transcript: a step, with where it is written. */
+export interface SimulateLine {
+  /** Milliseconds since the call started, and the same as `[mm:ss.t]`. */
+  at: number;
+  clock: string;
+  /** The step in the words of `sop simulate` (`SAY "…"`, `WAIT 5s → silence`). */
+  text: string;
+  type: string;
+  node: string;
+  situation: string;
+  file: string;
+  /** 1-based. */
+  line: number;
+  column: number;
+}
+
+export interface SimulateResult {
+  /** Why nothing could be played (no such script, no situation); the rest is then empty. */
+  error?: string;
+  situation: string;
+  title: string | null;
+  /** Every situation of the program, to pick another; where each is written (1-based line). */
+  situations: Array<{ id: string; title: string | null; file: string; line: number }>;
+  /** The script's declared variables, to fill placeholders. */
+  variables: string[];
+  lines: SimulateLine[];
+  /** How the call ended, or that it waits for the caller, in `sop simulate`'s words. */
+  outcome: { kind: string; at: number; clock: string; text: string };
+  /** The wait the call stopped at, for the caller's next answer. */
+  waiting: { node: string; timeoutMs: number; file: string; line: number; column: number } | null;
 }

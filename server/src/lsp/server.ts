@@ -10,6 +10,8 @@
  *   and `sop.config.json` on its own, so the server need not register watchers.
  *
  * Requests beyond standard LSP: `sop/compile` (client → server, "Compile to JSON"),
+ * `sop/graph` (client → server, "Show Flow Graph"), `sop/simulate` (client → server, the
+ * simulator panel),
  * `sop/scriptTests` (client → server, the Test Explorer's script tests),
  * `sop/export` (client → server, "Export…"),
  * `sop/readFile` (server → client, from the web-worker entry) and `sop/stats` (the
@@ -26,6 +28,8 @@ import { createSopServices, LineIndex } from '../language';
 import { RULE_METAS } from '../language/lint/registry';
 import { codeActionCapabilities, registerCodeActions } from './code-actions';
 import { registerCompileRequest } from './compile-request';
+import { registerGraphRequest } from './graph-request';
+import { registerSimulateRequest } from './simulate-request';
 import { ConfigStore } from './config-store';
 import { registerExportRequest } from './export-request';
 import { toDiagnostic } from './convert';
@@ -128,6 +132,8 @@ export function startServer(connection: Connection, host: ServerHost): void {
   registerCodeActions(connection, state, { get versionedEdits() { return versionedEdits; } });
   registerFormatting(connection, state);
   registerCompileRequest(connection, state, () => folders);
+  registerGraphRequest(connection, state);
+  registerSimulateRequest(connection, state);
   registerScriptTestsRequest(connection, state, () => folders);
   registerExportRequest(connection, state, () => folders);
   registerStatsRequest(connection, host.longestBlockMs);

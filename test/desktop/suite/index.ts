@@ -6,12 +6,14 @@
 import { writeFileSync } from 'node:fs';
 import Mocha from 'mocha';
 import { defineEditorTests } from '../../web/suite/editor-suite';
+import { defineFlowViewTests } from '../../web/suite/flow-views-suite';
 
 export function run(): Promise<void> {
   const mocha = new Mocha({ ui: 'tdd', timeout: 30_000, color: true });
   // Installs `suite`/`test` as globals bound to this runner before the tests are declared.
   mocha.suite.emit('pre-require', globalThis, 'editor-suite', mocha);
   defineEditorTests();
+  defineFlowViewTests();
   return new Promise((resolve, reject) => {
     const runner = mocha.run((failures) => {
       const result = process.env.SOP_DESKTOP_RESULT;

@@ -3,6 +3,7 @@
  * browser build is used because mocha 12 is ESM-only and breaks this bundle.
  */
 import { defineEditorTests } from './editor-suite';
+import { defineFlowViewTests } from './flow-views-suite';
 import { defineScriptTestTests } from './script-tests-suite';
 
 /** The line `test/web/run.mjs` reads the counts from. */
@@ -14,6 +15,7 @@ export function run(): Promise<void> {
   const mocha = (globalThis as unknown as { mocha: BrowserMocha }).mocha;
   mocha.setup({ ui: 'tdd', reporter: 'spec', timeout: 30_000 });
   defineEditorTests();
+  defineFlowViewTests();
   defineScriptTestTests();
   return new Promise((resolve, reject) => {
     const runner = mocha.run((failures) => {

@@ -1,7 +1,8 @@
 /**
  * The cache file of `--cache`: one JSON document holding, per script, what its last check
  * found and what that result was computed from (the hashes of the script, of its resolved
- * configuration and of every file it imports), plus the hash of each output written.
+ * configuration and of every file it imports), plus, per command that writes outputs, the
+ * hash of each file written and that command's own findings (export's `export-*`).
  *
  * The file is never trusted: anything that is not exactly the shape written here is
  * ignored with a one-line notice. A file that does not even start like a cache file is
@@ -16,7 +17,7 @@ import { InputError } from '../errors';
 import type { PlacedFinding } from '../script-task';
 
 /** Bumped whenever the shape of the file or the meaning of an entry changes. */
-export const CACHE_FORMAT = 'sop-cache/1';
+export const CACHE_FORMAT = 'sop-cache/2';
 const HEADER = `{"format":"${CACHE_FORMAT.slice(0, CACHE_FORMAT.indexOf('/') + 1)}`;
 
 export interface CacheEntry {
@@ -28,8 +29,14 @@ export interface CacheEntry {
   deps: [string, string | null][];
   findings: PlacedFinding[];
   unparsed: boolean;
-  /** Per emitter key (command, its options, the project folder): the hash of the output, or `null` when none was written. */
-  emits: Record<string, string | null>;
+  /** Per emitter key (command, its options, the project folder): what it wrote and found. */
+  emits: Record<string, EmitRecord>;
+}
+
+/** What an emitter made of a script: the hash of each output file (`null`: none written), and its findings. */
+export interface EmitRecord {
+  outputs: string[] | null;
+  findings: PlacedFinding[];
 }
 
 export interface LoadedCache {
@@ -58,6 +65,10 @@ export function loadCache(file: string, tool: string, cwd: string, notice: (line
     data = JSON.parse(text);
   } catch {
     notice(msg('cli.cache.damaged', { file: shown, why: msg('cli.cache.not-json') }));
+    return { entries: new Map(), writable: true };
+  }
+  // A cache of an older format was written by an older sop: out of date, not wrong.
+  if (isRecord(data) && typeof data.format === 'string' && data.format !== CACHE_FORMAT && data.format.startsWith(CACHE_FORMAT.slice(0, CACHE_FORMAT.indexOf('/') + 1))) {
     return { entries: new Map(), writable: true };
   }
   const problem = shapeProblem(data);
@@ -118,7 +129,16 @@ function isEntry(value: unknown): value is CacheEntry {
     Array.isArray(value.findings) &&
     value.findings.every(isFinding) &&
     isRecord(value.emits) &&
-    Object.values(value.emits).every((h) => h === null || isHash(h))
+    Object.values(value.emits).every(isEmitRecord)
+  );
+}
+
+function isEmitRecord(value: unknown): value is EmitRecord {
+  if (!isRecord(value)) return false;
+  return (
+    (value.outputs === null || (Array.isArray(value.outputs) && value.outputs.every(isHash))) &&
+    Array.isArray(value.findings) &&
+    value.findings.every(isFinding)
   );
 }
 

@@ -4,7 +4,7 @@
  * A result holds when the script's bytes, its resolved configuration and the bytes of
  * every file it imported (transitively; a missing import must still be missing) hash as
  * they did, every import is still inside the project folder, and, for a command that
- * writes outputs, the output on disk is byte for byte the one written then. So a changed
+ * writes outputs, every output on disk is byte for byte the one written then. So a changed
  * import or configuration invalidates exactly the scripts that depend on it.
  */
 import * as fs from 'node:fs';
@@ -13,13 +13,13 @@ import { hashBytes, hashValue } from '../hash';
 import { productInfo } from '../product';
 import { isInside } from '../project-root';
 import type { ScriptOutcome } from '../script-task';
-import { CACHE_FORMAT, loadCache, saveCache, type CacheEntry } from './cache-file';
+import { CACHE_FORMAT, loadCache, saveCache, type CacheEntry, type EmitRecord } from './cache-file';
 import type { Msg } from '../../language';
 
 export interface CachedResult {
   entry: CacheEntry;
-  /** For a command with outputs: the hash of the output (`null`: none was written). */
-  output?: string | null;
+  /** For a command with outputs: what its emitter wrote and found then. */
+  emitted?: EmitRecord;
 }
 
 export class ScriptCache {
@@ -43,7 +43,7 @@ export class ScriptCache {
   }
 
   /** The cached result of a script, or `undefined` when anything it depends on changed. */
-  lookup(uri: string, scriptHash: string, configHash: string, root: string, emit?: { key: string; target: string }): CachedResult | undefined {
+  lookup(uri: string, scriptHash: string, configHash: string, root: string, emit?: { key: string; targets: readonly string[] }): CachedResult | undefined {
     const entry = this.entries.get(uri);
     if (!entry || entry.script !== scriptHash || entry.config !== configHash) return undefined;
     for (const [dep, hash] of entry.deps) {
@@ -51,10 +51,13 @@ export class ScriptCache {
     }
     if (!emit) return { entry };
     if (!(emit.key in entry.emits)) return undefined;
-    const output = entry.emits[emit.key];
-    // An output that was written must still be there, unchanged; otherwise it is made again.
-    if (output !== null && hashOfOutput(emit.target) !== output) return undefined;
-    return { entry, output };
+    const emitted = entry.emits[emit.key];
+    // Every output that was written must still be there, unchanged; otherwise all are made again.
+    if (emitted.outputs !== null) {
+      if (emitted.outputs.length !== emit.targets.length) return undefined;
+      if (emit.targets.some((target, i) => hashOfOutput(target) !== emitted.outputs![i])) return undefined;
+    }
+    return { entry, emitted };
   }
 
   /** Records a fresh outcome; one with input or write problems is never cached. */
@@ -67,7 +70,7 @@ export class ScriptCache {
     const sameInputs =
       previous && previous.script === scriptHash && previous.config === configHash && JSON.stringify(previous.deps) === JSON.stringify(outcome.deps);
     const emits = sameInputs ? { ...previous.emits } : {};
-    if (emitKey !== undefined && outcome.emitted) emits[emitKey] = outcome.emitted.output;
+    if (emitKey !== undefined && outcome.emitted) emits[emitKey] = { outputs: outcome.emitted.outputs, findings: outcome.emitted.findings };
     this.entries.set(outcome.uri, {
       script: scriptHash,
       config: configHash,

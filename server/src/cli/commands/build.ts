@@ -29,11 +29,11 @@ export async function runBuild(argv: readonly string[], io: Io): Promise<number>
     return EXIT_OK;
   }
   const outRoot = toUri(args.values.get('out') ?? 'out', io.cwd);
-  const { scripts, result } = await runScriptsCommand(args, io, 'build', (found) => {
+  const { result } = await runScriptsCommand(args, io, 'build', (found) => {
     // A build killed earlier may have left temporary files next to its outputs.
     const folders = new Set(found.scripts.map((uri) => parentOf(outputPath(uri, found.base, outRoot))));
     for (const folder of folders) removeStaleTemps(folder);
-    return { kind: 'build', options: {}, targetFor: (uri) => outputPath(uri, found.base, outRoot) };
+    return { kind: 'build', options: {}, targetsFor: (uri) => [outputPath(uri, found.base, outRoot)] };
   });
   if (reportRunProblems(result, io)) return EXIT_USAGE;
 
@@ -47,17 +47,14 @@ export async function runBuild(argv: readonly string[], io: Io): Promise<number>
     const emitted = outcome.emitted;
     const hasErrors = outcome.findings.some((f) => f.severity === 'error');
     if (emitted?.writeError) writeErrors.push(emitted.writeError);
-    else if (emitted?.output) compiled++;
+    else if (emitted?.outputs) compiled++;
     else if (outcome.inputErrors.length === 0) {
       failed++;
       // A script whose text did not parse is never compiled, even with `syntax` turned down
       // to a warning: its partial tree would drop steps silently from the IVR's graph.
       if (outcome.unparsed && !hasErrors) notes.push(messages.t('cli.build.not-compiled', { file: show(outcome.uri) }));
     }
-    if (emitted?.removed) {
-      const target = outputPath(outcome.uri, scripts.base, outRoot);
-      notes.push(messages.t('cli.build.removed', { output: show(target), file: show(outcome.uri) }));
-    }
+    for (const target of emitted?.removed ?? []) notes.push(messages.t('cli.build.removed', { output: show(target), file: show(outcome.uri) }));
   }
 
   const findings = runFindings(result, args.flags.has('quiet'), io.cwd);

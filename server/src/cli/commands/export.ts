@@ -1,26 +1,26 @@
 /**
  * `sop export [paths…] --target voicexml|connect|studio|phrases [--out DIR]`: lints each
- * script as `sop build` does, then writes what an IVR platform imports (or the phrase
- * table) for every script without errors.
+ * script as `sop build` does, on the same run layer (`--cache`, `--jobs`, `--root`), then
+ * writes what an IVR platform imports (or the phrase table) for every script without errors.
  *
  * Decisions (documented in `sop export --help` and docs/exports.md):
  * - outputs mirror the inputs' folders as for `build`, named after the script with the
  *   target's extension (`out/service.vxml`, `out/service.connect.json`, …);
  * - a script with lint errors, or one the target cannot express (an `export-*` error),
  *   gets no file, and its output of this target from an earlier run is removed;
- * - every file of a script is made in memory first, then each is written atomically.
+ * - every file of a script is made in memory first, then each is written atomically;
+ * - source paths inside the files are relative to the project folder, as for `build`.
  */
-import { EN, exportProgram, EXPORT_TARGETS, msg, type ExportTarget } from '../../language';
+import { EN, EXPORT_TARGETS, msg, type ExportTarget } from '../../language';
 import { parseArgs, type OptionSpec } from '../args';
-import { errorText, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, InputError, UsageError } from '../errors';
-import { displayPath, removeIfPresent, toUri, writeFileAtomic } from '../files';
+import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError } from '../errors';
+import { displayPath, parentOf, removeStaleTemps, toUri } from '../files';
 import { renderStylish } from '../formats/stylish';
 import { helpText } from '../help';
 import type { Io } from '../io';
-import type { LocatedFinding } from '../located';
 import { outputPath } from './build';
 import { suggestClosest } from '../suggest';
-import { HELP_OPTION, LINT_OPTIONS, locatedFindings, printInputErrors, reportConfig, runLint } from './shared';
+import { HELP_OPTION, LINT_OPTIONS, printInputErrors, reportRunProblems, runFindings, runScriptsCommand } from './shared';
 
 const OPTIONS: OptionSpec[] = [
   HELP_OPTION,
@@ -30,7 +30,7 @@ const OPTIONS: OptionSpec[] = [
   { name: 'start', kind: 'value', short: 's' },
 ];
 
-/** The files each target writes, for removing stale ones. */
+/** The files each target writes, in the order the cache records them. */
 const EXTENSIONS: Record<ExportTarget, string[]> = {
   voicexml: ['.vxml'],
   connect: ['.connect.json'],
@@ -49,51 +49,42 @@ export async function runExport(argv: readonly string[], io: Io): Promise<number
   }
   if (!args.values.has('target')) throw new UsageError(msg('cli.export.target-required', { targets: TARGETS }), 'export');
   const target = chooseTarget(args.values.get('target')!);
+  const start = args.values.get('start');
   const outRoot = toUri(args.values.get('out') ?? 'out', io.cwd);
-  const { scripts, session } = await runLint(args, io, 'export');
-  printInputErrors(session.inputErrors, io);
-  if (reportConfig(session, io)) return EXIT_USAGE;
+  // The target and --start are the emitter's options, so each has its own cache entry; the
+  // `export` settings of sop.config.json are part of the configuration's hash.
+  const options: Record<string, unknown> = start !== undefined ? { target, start } : { target };
+  const { result } = await runScriptsCommand(args, io, 'export', (found) => {
+    const targetsFor = (uri: string) => {
+      const base = outputPath(uri, found.base, outRoot).slice(0, -'.json'.length);
+      return EXTENSIONS[target].map((extension) => base + extension);
+    };
+    // An export killed earlier may have left temporary files next to its outputs.
+    for (const folder of new Set(found.scripts.map((uri) => parentOf(targetsFor(uri)[0])))) removeStaleTemps(folder);
+    return { kind: 'export', options, targetsFor };
+  });
+  if (reportRunProblems(result, io)) return EXIT_USAGE;
 
   const show = (uri: string) => displayPath(uri, io.cwd);
   const messages = io.messages ?? EN;
-  const findings: LocatedFinding[] = locatedFindings(session, args.flags.has('quiet'));
   const notes: string[] = [];
   const writeErrors: string[] = [];
   let exported = 0;
   let failed = 0;
-  for (const report of session.reports) {
-    const base = outputPath(report.uri, scripts.base, outRoot).slice(0, -'.json'.length);
-    const removeStale = () => {
-      for (const extension of EXTENSIONS[target]) if (removeIfPresent(base + extension)) notes.push(messages.t('cli.export.removed', { output: show(base + extension), file: show(report.uri) }));
-    };
-    // As in `sop build`: a script whose text did not parse is never exported, even with
-    // `syntax` turned down, because its partial tree would drop steps from the flow.
-    const unparsed = [...report.program.files.values()].some((file) => file.errors.length > 0);
-    if (unparsed || report.findings.some((f) => f.severity === 'error')) {
+  for (const outcome of result.outcomes) {
+    const emitted = outcome.emitted;
+    if (emitted?.writeError) writeErrors.push(emitted.writeError);
+    else if (emitted?.outputs) exported++;
+    else if (outcome.inputErrors.length === 0) {
       failed++;
-      if (unparsed && !report.findings.some((f) => f.severity === 'error')) notes.push(messages.t('cli.export.not-parsed', { file: show(report.uri) }));
-      removeStale();
-      continue;
+      // As in `sop build`: a script whose text did not parse is never exported, even with
+      // `syntax` turned down, because its partial tree would drop steps from the flow.
+      if (outcome.unparsed && !outcome.findings.some((f) => f.severity === 'error')) notes.push(messages.t('cli.export.not-parsed', { file: show(outcome.uri) }));
     }
-    const result = exportProgram(report.program, target, { displayPath: show, settings: report.config.export, start: args.values.get('start'), messages });
-    for (const finding of result.findings) {
-      if (!args.flags.has('quiet') || finding.severity === 'error') findings.push(session.locator.locate(finding));
-    }
-    if (result.files.length === 0) {
-      failed++;
-      removeStale();
-      continue;
-    }
-    try {
-      for (const file of result.files) writeFileAtomic(base + file.extension, file.content, io.cwd);
-      exported++;
-    } catch (error) {
-      if (!(error instanceof InputError)) throw error;
-      writeErrors.push(errorText(error, io.messages));
-    }
+    for (const removed of emitted?.removed ?? []) notes.push(messages.t('cli.export.removed', { output: show(removed), file: show(outcome.uri) }));
   }
 
-  io.out(renderStylish(findings, io.palette));
+  io.out(renderStylish(runFindings(result, args.flags.has('quiet'), io.cwd), io.palette));
   for (const note of notes) io.out(`${note}\n`);
   printInputErrors(writeErrors, io);
   const summary = messages.t('cli.export.summary', {
@@ -103,7 +94,8 @@ export async function runExport(argv: readonly string[], io: Io): Promise<number
     failed,
   });
   io.out(`${failed > 0 ? io.palette.red(summary) : summary}\n`);
-  if (session.inputErrors.length > 0 || writeErrors.length > 0) return EXIT_USAGE;
+  const inputErrors = result.outcomes.some((o) => o.inputErrors.length > 0);
+  if (inputErrors || writeErrors.length > 0) return EXIT_USAGE;
   return failed > 0 ? EXIT_FINDINGS : EXIT_OK;
 }
 

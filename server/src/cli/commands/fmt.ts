@@ -24,7 +24,7 @@ export async function runFmt(argv: readonly string[], io: Io): Promise<number> {
   }
   const checkOnly = args.flags.has('check');
   const { scripts } = findScripts(args.positionals, io);
-  const services = createSopServices({ locale: io.messages?.locale });
+  const services = createSopServices({ locale: io.messages?.locale, incremental: false });
   const inputErrors: string[] = [];
   const changed: string[] = [];
   let broken = 0;

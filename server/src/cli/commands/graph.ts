@@ -30,7 +30,7 @@ export async function runGraph(argv: readonly string[], io: Io): Promise<number>
   const format = chooseFormat(args.values.get('format'), GRAPH_FORMATS, 'graph');
   const uri = singleScript(args.positionals, io, 'graph');
 
-  const loaded = await loadScript(uri, createSopServices({ locale: io.messages?.locale }), io);
+  const loaded = await loadScript(uri, createSopServices({ locale: io.messages?.locale, incremental: false }), io);
   const problems = unusableProgram(loaded, io.messages);
   if (problems.length > 0) {
     printFindings(problems, io);

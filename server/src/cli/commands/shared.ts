@@ -1,8 +1,9 @@
+import { EN } from '../../language';
 /**
- * The steps `check` and `build` share: options common to both, finding the scripts,
- * running the lint session, and refusing to go on with a broken configuration.
+ * The steps the commands share: common options, finding the scripts, running them through
+ * the run layer (`check`, `build`, `export`), and refusing to go on with a broken
+ * configuration (also for `simulate`'s one-script session).
  */
-import { createSopServices, EN, type SopServices } from '../../language';
 import { RULE_METAS } from '../../language/lint/registry';
 import type { RuleMeta } from '../../language/rule-meta';
 import type { OptionSpec, ParsedArgs } from '../args';
@@ -12,7 +13,7 @@ import { collectScripts, type ScriptSet } from '../files';
 import { compactLine } from '../formats/lines';
 import type { Io } from '../io';
 import type { LocatedFinding } from '../located';
-import { lintScripts, type SessionResult } from '../session';
+import type { SessionResult } from '../session';
 import { findProjectRoot } from '../project-root';
 import { readRunSettings, RUN_OPTIONS } from '../run-options';
 import { locate, runScripts, type ScriptRunOptions, type ScriptRunResult } from '../script-run';
@@ -23,24 +24,6 @@ export const LINT_OPTIONS: OptionSpec[] = [
   { name: 'rule', kind: 'list' },
   ...RUN_OPTIONS,
 ];
-
-export interface LintRun {
-  services: SopServices;
-  rules: RuleMeta[];
-  scripts: ScriptSet;
-  session: SessionResult;
-}
-
-/** Finds the scripts named by the arguments and lints them. */
-export async function runLint(args: ParsedArgs, io: Io, command: string): Promise<LintRun> {
-  const rules = [...RULE_METAS];
-  const overrides = parseRuleOverrides(args.lists.get('rule') ?? [], rules, command);
-  const scripts = findScripts(args.positionals, io);
-  const services = createSopServices({ locale: io.messages?.locale });
-  const loader = new ConfigLoader(rules, overrides, io.cwd, io.messages);
-  const session = await lintScripts(scripts.scripts, { services, loader, cwd: io.cwd });
-  return { services, rules, scripts, session };
-}
 
 export interface ScriptsRun {
   rules: RuleMeta[];
@@ -81,11 +64,14 @@ export function reportRunProblems(result: ScriptRunResult, io: Io): boolean {
   return result.configBroken;
 }
 
-/** Every finding of the run, located for printing, in script order, optionally errors only. */
+/**
+ * Every finding of the run, located for printing, optionally errors only: in script order,
+ * each script's lint findings followed by its emitter's (export's `export-*`).
+ */
 export function runFindings(result: ScriptRunResult, errorsOnly: boolean, cwd: string): LocatedFinding[] {
   const located: LocatedFinding[] = [];
   for (const outcome of result.outcomes) {
-    for (const finding of outcome.findings) {
+    for (const finding of [...outcome.findings, ...(outcome.emitted?.findings ?? [])]) {
       if (errorsOnly && finding.severity !== 'error') continue;
       located.push(locate(finding, cwd));
     }
@@ -112,18 +98,6 @@ export function reportConfig(session: SessionResult, io: Io): boolean {
   for (const finding of session.configFindings) io.err(`${compactLine(session.locator.locate(finding))}\n`);
   if (session.configBroken) io.err(`sop: ${(io.messages ?? EN).t('cli.config-broken')}\n`);
   return session.configBroken;
-}
-
-/** Every finding of the session, located, in script order, optionally errors only. */
-export function locatedFindings(session: SessionResult, errorsOnly: boolean): LocatedFinding[] {
-  const located: LocatedFinding[] = [];
-  for (const report of session.reports) {
-    for (const finding of report.findings) {
-      if (errorsOnly && finding.severity !== 'error') continue;
-      located.push(session.locator.locate(finding));
-    }
-  }
-  return located;
 }
 
 export function printInputErrors(errors: readonly string[], io: Io): void {

@@ -75,7 +75,7 @@ export async function runSimulate(argv: readonly string[], io: Io): Promise<numb
 
   const rules = [...RULE_METAS];
   const overrides = parseRuleOverrides(args.lists.get('rule') ?? [], rules, 'simulate');
-  const services = createSopServices({ locale: io.messages?.locale });
+  const services = createSopServices({ locale: io.messages?.locale, incremental: false });
   const loader = new ConfigLoader(rules, overrides, io.cwd, io.messages);
   const session = await lintScripts([uri], { services, loader, cwd: io.cwd });
   if (session.inputErrors.length > 0) {

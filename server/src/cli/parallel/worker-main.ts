@@ -9,7 +9,7 @@ import { runScriptTask, type TaskSetup } from '../script-task';
 import type { ToMain, ToWorker } from './messages';
 
 const setup = workerData as TaskSetup;
-const services = createSopServices({ locale: setup.locale });
+const services = createSopServices({ locale: setup.locale, incremental: false });
 const port = parentPort!;
 
 port.on('message', (message: ToWorker) => {

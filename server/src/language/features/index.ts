@@ -24,3 +24,4 @@ export { importLinksOf, type ImportLinkInfo } from './links';
 export { STANDARD_PHRASES, standardPhrases, type StandardPhrase } from './standard-phrases';
 export { detectStyle, type WritingStyle } from './style';
 export { targetAt, type Target } from './target';
+export { situationLensesOf, type SituationLens } from './lenses';

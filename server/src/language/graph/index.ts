@@ -21,3 +21,5 @@ export function renderSituationGraph(program: Program, format: GraphFormat, opti
 
 export { buildSituationGraph, graphOfCompiled, REACHES } from './situation-graph';
 export type { GraphEdge, GraphEdgeKind, GraphNode, GraphNodeKind, GraphOptions, Reach, SituationGraph } from './situation-graph';
+export { buildFlowGraph, describeNode, worseSeverity } from './flow-graph';
+export type { FlowBranch, FlowGraph, FlowJump, FlowMark, FlowSituation, FlowStep, FlowStepKind } from './flow-graph';

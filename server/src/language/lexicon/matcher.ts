@@ -25,6 +25,9 @@ export interface PhraseMatcherWithCost extends PhraseMatcher {
   readonly cost: SearchCost;
 }
 
+/** How many phrases' prefilter answers a matcher keeps (then it starts over). */
+const MAX_PREFILTERED = 20_000;
+
 /**
  * Builds the matcher for a lexicon once; reuse it for every phrase. Entries whose pattern
  * does not compile are skipped: the configuration loader has already reported them.
@@ -51,6 +54,19 @@ export function createPhraseMatcher(entries: readonly LexiconEntry[], allow: rea
   // Allowed phrases share the automaton; their keys come after the entries' keys.
   const automaton = new AhoCorasick([...literalKeys, ...allowKeys]);
   const cost: SearchCost = { reads: 0, fallbacks: 0 };
+  // Which patterns a folded phrase may match, by phrase. The RE2 set is the costly part of a
+  // lookup (most of a cold lint of 50,000 lines), and scripts repeat their standard
+  // phrasings: a lint sees the same fallback greeting hundreds of times.
+  const prefiltered = new Map<string, number[]>();
+  const patternsIn = (folded: string): number[] => {
+    let indexes = prefiltered.get(folded);
+    if (!indexes) {
+      if (prefiltered.size >= MAX_PREFILTERED) prefiltered.clear();
+      indexes = prefilter(folded);
+      prefiltered.set(folded, indexes);
+    }
+    return indexes;
+  };
 
   function find(text: string): PhraseMatch[] {
     const normalized = normalizeText(text);
@@ -61,7 +77,7 @@ export function createPhraseMatcher(entries: readonly LexiconEntry[], allow: rea
       if (hit.key < literalKeys.length) candidates.push({ rank: literalRanks[hit.key], start: hit.start, end: hit.end });
       else allowed.push(hit);
     }
-    for (const index of prefilter(folded)) {
+    for (const index of patternsIn(folded)) {
       const { rank, regex, group } = patterns[index];
       const m = regex.matcher(folded);
       while (m.find()) {

@@ -3,7 +3,7 @@
  * where a variable is declared or used.
  */
 import { msg, type Msg } from '../i18n/messages';
-import type { Situation, SopFile } from '../ast';
+import type { Situation, SopFile, Span } from '../ast';
 import { LineIndex } from '../line-index';
 import { basenameOf, dirnameOf } from '../paths';
 import type { Program } from '../program';
@@ -97,4 +97,13 @@ export function closestName(name: string, candidates: Iterable<string>): string 
   }
   const limit = Math.max(1, Math.floor(Math.max(name.length, 2) / 3));
   return bestDistance <= limit ? best : undefined;
+}
+
+/**
+ * How a message names a step with a duration (the catalog adds the quotes): its keyword and its duration as written, one
+ * space apart. What the author put between them (more blanks, a comment, a line break) would
+ * otherwise land in the message, and a message must stay one line.
+ */
+export function timedStepText(text: string, step: { keyword: { span: Span }; duration: { raw: string } }): string {
+  return `${text.slice(step.keyword.span.start, step.keyword.span.end)} ${step.duration.raw}`;
 }

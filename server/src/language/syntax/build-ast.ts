@@ -31,6 +31,9 @@ import type {
   StringLit,
 } from '../ast';
 import { unitMilliseconds } from '../duration';
+import { installOhmSpeedups } from './ohm-speedups';
+
+installOhmSpeedups(grammar);
 
 /** An error production (`badStep`/`badDecl`) met during the walk: a line to explain. */
 export interface BadLine {

@@ -10,6 +10,7 @@
  */
 import type { Connection, ServerCapabilities } from 'vscode-languageserver';
 import type { ServerState } from '../state';
+import * as codeLens from './code-lens';
 import * as completion from './completion';
 import * as folding from './folding';
 import * as hover from './hover';
@@ -25,7 +26,7 @@ export interface Feature {
   register(connection: Connection, state: ServerState): void;
 }
 
-export const FEATURES: readonly Feature[] = [completion, hover, navigation, rename, symbols, folding, semanticTokens, links];
+export const FEATURES: readonly Feature[] = [completion, hover, navigation, rename, symbols, folding, semanticTokens, links, codeLens];
 
 /** Registers every feature's handlers; the server merges `featureCapabilities()` into its own. */
 export function registerFeatures(connection: Connection, state: ServerState): void {

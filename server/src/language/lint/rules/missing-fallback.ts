@@ -3,7 +3,7 @@ import type { WaitStep } from '../../ast';
 import { forEachStep } from '../../flow';
 import { spell } from '../../keywords';
 import { deeper, durationSpelling, insertLinesAfter, phraseLanguage, quoteString, quoteStyleNear, spellDuration } from '../edits';
-import { wellFormedSituationsOf } from '../model';
+import { timedStepText, wellFormedSituationsOf } from '../model';
 import { FIX_PHRASES } from '../phrases';
 import type { Report, Rule } from '../rule';
 import { msg } from '../../i18n/messages';
@@ -26,7 +26,7 @@ export const missingFallback: Rule = {
         if (step.kind !== 'wait' || step.fallback) return;
         const next = body[index + 1];
         if (next && MOVES_ON.has(next.kind)) return;
-        const wait = file.text.slice(step.keyword.span.start, step.duration.span.end);
+        const wait = timedStepText(file.text, step);
         const message = next ? msg('missing-fallback.next-step', { wait }) : msg('missing-fallback.nothing-follows', { wait });
         reports.push({ span: step.span, message, fixes: [fallbackSkeleton(file, step)] });
       });

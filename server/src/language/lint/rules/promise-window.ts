@@ -2,7 +2,7 @@
 import { msg } from '../../i18n/messages';
 import { forEachStep } from '../../flow';
 import { durationSpelling, spellDuration } from '../edits';
-import { situationsOf } from '../model';
+import { timedStepText, situationsOf } from '../model';
 import type { Report, Rule } from '../rule';
 
 export const promiseWindow: Rule = {
@@ -25,7 +25,7 @@ export const promiseWindow: Rule = {
         const limit = spellDuration(max, durationSpelling(step.duration));
         reports.push({
           span: step.span,
-          message: msg('promise-window.message', { written: file.text.slice(step.keyword.span.start, step.duration.span.end), limit }),
+          message: msg('promise-window.message', { written: timedStepText(file.text, step), limit }),
           fixes: [{ title: msg('promise-window.fix', { limit, raw: step.duration.raw }), edits: [{ span: step.duration.span, newText: limit }] }],
         });
       });

@@ -1,7 +1,7 @@
 /** `wait-range`: a `wait` shorter than `minWait` or longer than `maxWait`. */
 import { forEachStep } from '../../flow';
 import { durationSpelling, spellDuration } from '../edits';
-import { situationsOf } from '../model';
+import { timedStepText, situationsOf } from '../model';
 import type { Report, Rule } from '../rule';
 import { msg } from '../../i18n/messages';
 
@@ -28,7 +28,7 @@ export const waitRange: Rule = {
         if (ms >= min && ms <= max) return;
         const short = ms < min;
         const limit = spellDuration(short ? min : max, durationSpelling(step.duration));
-        const written = file.text.slice(step.keyword.span.start, span.end);
+        const written = timedStepText(file.text, step);
         const message = short ? msg('wait-range.too-short', { written, limit }) : msg('wait-range.too-long', { written, limit });
         reports.push({
           span: step.span,

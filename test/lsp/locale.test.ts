@@ -5,7 +5,7 @@
  * a locale without a catalog falls back to English.
  */
 import assert from 'node:assert/strict';
-import { CodeActionRequest, CompletionRequest, HoverRequest, type CodeAction, type CompletionItem, type Hover, type MarkupContent } from 'vscode-languageserver-protocol/node';
+import { CodeActionRequest, CodeLensRequest, CompletionRequest, HoverRequest, type CodeAction, type CodeLens, type CompletionItem, type Hover, type MarkupContent } from 'vscode-languageserver-protocol/node';
 import type { ExportResult, ScriptTestsResult } from '../../server/src/lsp/protocol';
 import { LspTestClient, messageOf, TestWorkspace } from './lsp-client';
 
@@ -54,6 +54,13 @@ describe('language server in the editor\'s language', () => {
         run: true,
       });
       assert.deepEqual(tests.cases[0].failures?.map((f) => f.message), ['预期挂机，但在 00:04.0 转接到了 投诉处理组']);
+    });
+
+    it('titles the situation code lenses in Chinese', async () => {
+      const uri = ws.uri('lens.sop');
+      await client.open(uri, SCRIPT);
+      const lenses = await client.request<CodeLens[]>(CodeLensRequest.type, { textDocument: { uri } });
+      assert.deepEqual(lenses.map((l) => l.command?.title), ['流程图', '模拟']);
     });
 
     it('titles quick fixes in Chinese', async () => {

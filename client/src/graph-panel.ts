@@ -338,7 +338,6 @@ class GraphPanel {
       script: 'graph',
       style: 'graph',
       inlineStyle: FLOW_CSS,
-      strings: graphStrings(),
       body: `<div class="toolbar">
   <input id="search" type="search" placeholder="${MESSAGES.searchPlaceholder}" aria-label="${MESSAGES.searchPlaceholder}">
   <span id="matches" class="muted"></span>
@@ -374,15 +373,4 @@ function findStep(graph: FlowGraph, node: string): { situation: FlowSituation; s
 
 function basename(uri: vscode.Uri): string {
   return uri.path.slice(uri.path.lastIndexOf('/') + 1);
-}
-
-/** The flow graph page's own texts (see `webview/page-strings.ts`); placeholders stay `{0}`. */
-function graphStrings(): Record<string, string> {
-  return {
-    'no match': vscode.l10n.t('no match'),
-    '{0} of {1}': vscode.l10n.t('{0} of {1}', '{0}', '{1}'),
-    '1 match': vscode.l10n.t('1 match'),
-    '{0} matches': vscode.l10n.t('{0} matches', '{0}'),
-    '{0} situations · {1} steps · {2} jumps': vscode.l10n.t('{0} situations · {1} steps · {2} jumps', '{0}', '{1}', '{2}'),
-  };
 }

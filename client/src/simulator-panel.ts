@@ -305,7 +305,6 @@ export class SimulatorPanel implements vscode.Disposable {
       title: m.title(this.situation ?? ''),
       script: 'simulator',
       style: 'simulator',
-      strings: simulatorStrings(),
       body: `<div class="bar">
   <label for="situation" class="muted">${m.situation}</label>
   <select id="situation"></select>
@@ -330,14 +329,4 @@ function situationAtCursor(result: SimulateResult, file: string, line: number): 
   let best: { id: string; line: number } | undefined;
   for (const s of result.situations) if (s.file === file && s.line <= line && (!best || s.line > best.line)) best = s;
   return best?.id;
-}
-
-/** The simulator page's own texts (see `webview/page-strings.ts`); placeholders stay `{0}`. */
-function simulatorStrings(): Record<string, string> {
-  return {
-    "The caller's turn: the wait times out after {0}. What does the caller do?": vscode.l10n.t(
-      "The caller's turn: the wait times out after {0}. What does the caller do?",
-      '{0}',
-    ),
-  };
 }

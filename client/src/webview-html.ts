@@ -25,8 +25,6 @@ export interface PageParts {
   inlineStyle?: string;
   /** The page's body markup (static, written by the extension, never from user text). */
   body: string;
-  /** The page script's own texts, English to display language (`webview/page-strings.ts`). */
-  strings?: Record<string, string>;
 }
 
 export function webviewHtml(webview: vscode.Webview, extensionUri: vscode.Uri, parts: PageParts): string {
@@ -50,7 +48,7 @@ export function webviewHtml(webview: vscode.Webview, extensionUri: vscode.Uri, p
 <link rel="stylesheet" href="${style.toString()}" nonce="${nonce}">
 ${parts.inlineStyle ? `<style nonce="${nonce}">${parts.inlineStyle}</style>` : ''}
 </head>
-<body${parts.strings ? ` data-strings="${escapeHtml(JSON.stringify(parts.strings))}"` : ''}>
+<body>
 ${parts.body}
 <script nonce="${nonce}" src="${script.toString()}"></script>
 </body>

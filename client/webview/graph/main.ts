@@ -10,18 +10,15 @@ import type { FlowGraph } from '../../../server/src/language/graph/flow-graph';
 import { layoutFlowGraph, type Box, type GraphLayout } from './layout';
 import type { GraphHostMessage, GraphViewMessage } from './messages';
 import { exportSvg, FLOW_COLOURS, renderRows, renderSvg } from './svg';
-import { pageStrings } from '../page-strings';
 
 interface VsCodeApi {
   postMessage(message: GraphViewMessage): void;
 }
 declare function acquireVsCodeApi(): VsCodeApi;
 
-const t = pageStrings();
-/** The page's texts; the extension sends their translations (`graphStrings` in graph-panel.ts). */
 const MESSAGES = {
-  matches: (n: number, at: number) => (n === 0 ? t('no match') : at > 0 ? t('{0} of {1}', at, n) : n === 1 ? t('1 match') : t('{0} matches', n)),
-  summary: (situations: number, steps: number, jumps: number) => t('{0} situations · {1} steps · {2} jumps', situations, steps, jumps),
+  matches: (n: number, at: number) => (n === 0 ? 'no match' : at > 0 ? `${at} of ${n}` : `${n} match${n === 1 ? '' : 'es'}`),
+  summary: (situations: number, steps: number, jumps: number) => `${situations} situations · ${steps} steps · ${jumps} jumps`,
 };
 
 const vscode = acquireVsCodeApi();

@@ -5,18 +5,15 @@
  * only ever set as `textContent`, never parsed as markup.
  */
 import type { SimulatorHostMessage, SimulatorState, SimulatorViewMessage } from './messages';
-import { pageStrings } from '../page-strings';
 
 interface VsCodeApi {
   postMessage(message: SimulatorViewMessage): void;
 }
 declare function acquireVsCodeApi(): VsCodeApi;
 
-const t = pageStrings();
-/** The page's texts; the extension sends their translations (`simulatorStrings` in simulator-panel.ts). */
 const MESSAGES = {
   start: (clock: string, id: string, title: string | null) => `${clock} START ${id}${title ? ` "${title}"` : ''}`,
-  waiting: (seconds: string) => t("The caller's turn: the wait times out after {0}. What does the caller do?", seconds),
+  waiting: (seconds: string) => `The caller's turn: the wait times out after ${seconds}. What does the caller do?`,
   situationOption: (id: string, title: string | null) => (title ? `${id} — ${title}` : id),
 };
 

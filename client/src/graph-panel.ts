@@ -15,38 +15,19 @@ import { webviewHtml, webviewOptions } from './webview-html';
 
 export const GRAPH_VIEW_TYPE = 'sop.flowGraph';
 
-/** Read when shown: `vscode.l10n` has the display language's bundle once activated. */
 const MESSAGES = {
-  title: (name: string) => vscode.l10n.t('Flow: {0}', name),
-  get openScript() {
-    return vscode.l10n.t('SOP: open a .sop script to show its flow graph.');
-  },
-  get noGraph() {
-    return vscode.l10n.t('SOP: no flow graph is open to export.');
-  },
-  failed: (why: string) => vscode.l10n.t('SOP: the flow graph could not be made: {0}', why),
-  exported: (name: string) => vscode.l10n.t('SOP: flow graph saved to {0}.', name),
-  get exportFailed() {
-    return vscode.l10n.t('SOP: the flow graph view did not send its picture.');
-  },
-  get saveLabel() {
-    return vscode.l10n.t('Export SVG');
-  },
-  get searchPlaceholder() {
-    return vscode.l10n.t('Search situations and steps');
-  },
-  get zoomIn() {
-    return vscode.l10n.t('Zoom in (+)');
-  },
-  get zoomOut() {
-    return vscode.l10n.t('Zoom out (-)');
-  },
-  get fit() {
-    return vscode.l10n.t('Fit (0)');
-  },
-  get export() {
-    return vscode.l10n.t('Export SVG');
-  },
+  title: (name: string) => `Flow: ${name}`,
+  openScript: 'SOP: open a .sop script to show its flow graph.',
+  noGraph: 'SOP: no flow graph is open to export.',
+  failed: (why: string) => `SOP: the flow graph could not be made: ${why}`,
+  exported: (name: string) => `SOP: flow graph saved to ${name}.`,
+  exportFailed: 'SOP: the flow graph view did not send its picture.',
+  saveLabel: 'Export SVG',
+  searchPlaceholder: 'Search situations and steps',
+  zoomIn: 'Zoom in (+)',
+  zoomOut: 'Zoom out (-)',
+  fit: 'Fit (0)',
+  export: 'Export SVG',
 };
 
 /** Edits and findings settle for this long before the graph is asked for again. */
@@ -345,7 +326,7 @@ class GraphPanel {
   <span id="summary" class="muted"></span>
   <button id="zoom-out" title="${MESSAGES.zoomOut}" aria-label="${MESSAGES.zoomOut}">−</button>
   <button id="zoom-in" title="${MESSAGES.zoomIn}" aria-label="${MESSAGES.zoomIn}">+</button>
-  <button id="fit" title="${MESSAGES.fit}">${vscode.l10n.t('Fit')}</button>
+  <button id="fit" title="${MESSAGES.fit}">Fit</button>
   <button id="export">${MESSAGES.export}</button>
 </div>
 <div id="problem" hidden></div>

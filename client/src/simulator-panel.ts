@@ -13,43 +13,20 @@ import { webviewHtml, webviewOptions } from './webview-html';
 
 export const SIMULATOR_VIEW_TYPE = 'sop.simulator';
 
-/** Read when shown: `vscode.l10n` has the display language's bundle once activated. */
 const MESSAGES = {
-  title: (situation: string) => vscode.l10n.t('Simulate: {0}', situation),
-  get openScript() {
-    return vscode.l10n.t('SOP: open a .sop script to simulate one of its situations.');
-  },
-  get noSimulation() {
-    return vscode.l10n.t('SOP: no simulation is running; run "SOP: Simulate Situation" first.');
-  },
-  get notWaiting() {
-    return vscode.l10n.t('SOP: the call is not waiting for the caller.');
-  },
-  failed: (why: string) => vscode.l10n.t('SOP: the situation could not be simulated: {0}', why),
-  get situation() {
-    return vscode.l10n.t('Situation');
-  },
-  get restart() {
-    return vscode.l10n.t('Restart');
-  },
-  get back() {
-    return vscode.l10n.t('Back');
-  },
-  get silent() {
-    return vscode.l10n.t('Caller silent');
-  },
-  get answers() {
-    return vscode.l10n.t('Caller answers');
-  },
-  get after() {
-    return vscode.l10n.t('after');
-  },
-  get seconds() {
-    return vscode.l10n.t('s');
-  },
-  get replyAfterTitle() {
-    return vscode.l10n.t('Seconds into the wait when the caller answers (empty: at once)');
-  },
+  title: (situation: string) => `Simulate: ${situation}`,
+  openScript: 'SOP: open a .sop script to simulate one of its situations.',
+  noSimulation: 'SOP: no simulation is running; run "SOP: Simulate Situation" first.',
+  notWaiting: 'SOP: the call is not waiting for the caller.',
+  failed: (why: string) => `SOP: the situation could not be simulated: ${why}`,
+  situation: 'Situation',
+  restart: 'Restart',
+  back: 'Back',
+  silent: 'Caller silent',
+  answers: 'Caller answers',
+  after: 'after',
+  seconds: 's',
+  replyAfterTitle: 'Seconds into the wait when the caller answers (empty: at once)',
 };
 
 const REFRESH_DELAY_MS = 300;

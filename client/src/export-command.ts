@@ -14,28 +14,27 @@ import {
   type ExportTargetName,
 } from '../../server/src/lsp/protocol';
 
-const MESSAGES = {
-  openScript: 'SOP: open a .sop script to export it.',
-  notScript: (name: string) => `SOP: ${name} is not a .sop script.`,
-  placeholder: 'Export the script for…',
-  serverFailed: (name: string) => `SOP: the language server could not export ${name}.`,
-  notExported: (summary: string) => `SOP: not exported, nothing written. ${summary}`,
-  exported: (files: string, warnings: number) =>
-    `SOP: exported ${files}.${warnings > 0 ? ` ${warnings} warning(s): see the "SOP Studio" output.` : ''}`,
-  showAll: 'Show All',
-};
-
 interface TargetItem extends vscode.QuickPickItem {
   target: ExportTargetName;
 }
 
-/** The picker's entries, in the order `sop export --help` lists them. */
-export const TARGET_ITEMS: readonly TargetItem[] = [
-  { target: 'voicexml', label: 'VoiceXML 2.1', description: '.vxml', detail: 'One form per situation, for any VoiceXML platform' },
-  { target: 'connect', label: 'Amazon Connect', description: '.connect.json', detail: 'A contact flow to import in the flow designer' },
-  { target: 'studio', label: 'Twilio Studio', description: '.studio.json', detail: 'A flow definition to import in Studio or through the REST API' },
-  { target: 'phrases', label: 'Phrase table', description: '.phrases.csv, .phrases.xlf', detail: 'Every spoken phrase once, for voice talent and translators' },
-];
+/**
+ * The picker's entries, in the order `sop export --help` lists them. Built when the picker
+ * opens, since `vscode.l10n` has the display language's bundle only once activated.
+ */
+export function targetItems(): TargetItem[] {
+  return [
+    { target: 'voicexml', label: 'VoiceXML 2.1', description: '.vxml', detail: vscode.l10n.t('One form per situation, for any VoiceXML platform') },
+    { target: 'connect', label: 'Amazon Connect', description: '.connect.json', detail: vscode.l10n.t('A contact flow to import in the flow designer') },
+    { target: 'studio', label: 'Twilio Studio', description: '.studio.json', detail: vscode.l10n.t('A flow definition to import in Studio or through the REST API') },
+    {
+      target: 'phrases',
+      label: vscode.l10n.t('Phrase table'),
+      description: '.phrases.csv, .phrases.xlf',
+      detail: vscode.l10n.t('Every spoken phrase once, for voice talent and translators'),
+    },
+  ];
+}
 
 /**
  * Exports `target` (or the active editor's script). `targetName` skips the picker (for
@@ -50,15 +49,15 @@ export async function exportScript(
 ): Promise<vscode.Uri[]> {
   const uri = target ?? vscode.window.activeTextEditor?.document.uri;
   if (!uri) {
-    void vscode.window.showErrorMessage(MESSAGES.openScript);
+    void vscode.window.showErrorMessage(vscode.l10n.t('SOP: open a .sop script to export it.'));
     return [];
   }
   const document = await vscode.workspace.openTextDocument(uri);
   if (document.languageId !== 'sop') {
-    void vscode.window.showErrorMessage(MESSAGES.notScript(basename(uri)));
+    void vscode.window.showErrorMessage(vscode.l10n.t('SOP: {0} is not a .sop script.', basename(uri)));
     return [];
   }
-  const chosen = targetName ?? (await vscode.window.showQuickPick(TARGET_ITEMS, { placeHolder: MESSAGES.placeholder }))?.target;
+  const chosen = targetName ?? (await vscode.window.showQuickPick(targetItems(), { placeHolder: vscode.l10n.t('Export the script for…') }))?.target;
   if (!chosen) return [];
 
   let result: ExportResult;
@@ -66,8 +65,8 @@ export async function exportScript(
     const params: ExportParams = { uri: client.code2ProtocolConverter.asUri(uri), target: chosen };
     result = await client.sendRequest<ExportResult>(EXPORT_REQUEST, params);
   } catch (error) {
-    output.error(`Export ${uri.toString()} failed: ${error instanceof Error ? error.message : String(error)}`);
-    void vscode.window.showErrorMessage(MESSAGES.serverFailed(basename(uri)));
+    output.error(vscode.l10n.t('Export {0} failed: {1}', uri.toString(), error instanceof Error ? error.message : String(error)));
+    void vscode.window.showErrorMessage(vscode.l10n.t('SOP: the language server could not export {0}.', basename(uri)));
     return [];
   }
 
@@ -84,18 +83,30 @@ export async function exportScript(
     await vscode.workspace.fs.writeFile(outUri, new TextEncoder().encode(file.content));
     written.push(outUri);
   }
-  output.info(`Exported ${uri.toString()} (${chosen}) → ${written.map((u) => u.toString()).join(', ')}`);
-  void vscode.window.showInformationMessage(MESSAGES.exported(written.map(basename).join(', '), result.warnings.length));
+  output.info(vscode.l10n.t('Exported {0} ({1}) → {2}', uri.toString(), chosen, written.map((u) => u.toString()).join(', ')));
+  const files = written.map(basename).join(', ');
+  const exported =
+    result.warnings.length > 0
+      ? vscode.l10n.t('SOP: exported {0}. {1} warning(s): see the "SOP Studio" output.', files, result.warnings.length)
+      : vscode.l10n.t('SOP: exported {0}.', files);
+  void vscode.window.showInformationMessage(exported);
   await vscode.window.showTextDocument(written[0], { viewColumn: vscode.ViewColumn.Beside, preview: false });
   return written;
 }
 
 function reportErrors(name: string, errors: CompileError[], output: vscode.LogOutputChannel): void {
-  output.warn(`Not exported: ${name} has ${errors.length} error(s); nothing was written.`);
+  output.warn(vscode.l10n.t('Not exported: {0} has {1} error(s); nothing was written.', name, errors.length));
   for (const e of errors) output.warn(`  ${name}:${e.line}:${e.column}: ${e.message}`);
   const first = errors[0];
-  const summary = first ? `${name}:${first.line}:${first.column}: ${first.message}${errors.length > 1 ? ` (and ${errors.length - 1} more)` : ''}` : `${name} could not be exported.`;
-  void vscode.window.showErrorMessage(MESSAGES.notExported(summary), MESSAGES.showAll).then((choice) => {
+  const located = first ? `${name}:${first.line}:${first.column}: ${first.message}` : '';
+  const summary = !first
+    ? vscode.l10n.t('{0} could not be exported.', name)
+    : errors.length > 1
+      ? vscode.l10n.t('{0} (and {1} more)', located, errors.length - 1)
+      : located;
+  // The button's label is compared with the choice, so it is translated once.
+  const showAll = vscode.l10n.t('Show All');
+  void vscode.window.showErrorMessage(vscode.l10n.t('SOP: not exported, nothing written. {0}', summary), showAll).then((choice) => {
     if (choice) output.show(true);
   });
 }

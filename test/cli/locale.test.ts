@@ -119,4 +119,50 @@ describe('sop in the user\'s language', function () {
     assert.equal(en.runs[0].language, 'en-US');
     assert.match(en.runs[0].tool.driver.rules[0].helpUri, /docs\/rules\.md#/);
   });
+
+  it('sop export --locale zh-CN: the export findings and the summary in Chinese', () => {
+    const project = makeProject({ 'a.sop': 'situation a {\n  say "请稍等，我为您转接投诉处理组。"\n  transfer "投诉处理组"\n}\n' });
+    try {
+      const zh = runSop(['export', 'a.sop', '--target', 'voicexml', '--locale', 'zh-CN'], { cwd: project });
+      assert.equal(zh.code, 0, zh.stderr);
+      assert.match(zh.stdout, /^ {2}3:3 {2}warning {2}sop\.config\.json（export\.queues）中没有为“投诉处理组”配置 VoiceXML 转接目标；.+ {2}export-unmapped-queue$/m);
+      assert.match(zh.stdout, /^已导出 1 个脚本（voicexml），输出到 out\/$/m);
+      const en = runSop(['export', 'a.sop', '--target', 'voicexml'], { cwd: project });
+      assert.match(en.stdout, /^exported 1 script \(voicexml\) to out\/$/m);
+      const usage = runSop(['export', 'a.sop', '--target', 'voicexm', '--locale', 'zh-CN'], { cwd: project });
+      assert.equal(usage.code, 2);
+      assert.match(usage.stderr, /未知的导出目标“voicexm”——您是想写“voicexml”吗？（可用的目标：voicexml、connect、studio、phrases）/);
+    } finally {
+      removeProject(project);
+    }
+  });
+
+  it('sop test --locale zh-CN: failures, the diff header and the summary in Chinese; test-file problems too', () => {
+    const project = makeProject({
+      'a.sop': 'situation a {\n  say "您好，这里是客服中心"\n  transfer "投诉处理组"\n}\n',
+      'a.sop-test.yaml': 'cases:\n  - name: 挂机\n    situation: a\n    says: [再见]\n    outcome: hangup\n',
+      'b.sop': 'situation b {\n  say "您好"\n  hangup\n}\n',
+      'b.sop-test.yaml': 'cases:\n  - name: 挂机\n    situation: b\n    outcom: hangup\n',
+    });
+    try {
+      const failed = runSop(['test', 'a.sop', '--locale', 'zh-CN'], { cwd: project });
+      assert.equal(failed.code, 1, failed.stderr);
+      assert.match(failed.stdout, /a\.sop-test\.yaml:4:12 {2}预期会说“再见”，但没有说$/m);
+      assert.match(failed.stdout, /a\.sop-test\.yaml:5:14 {2}预期挂机，但在 00:02\.5 转接到了 投诉处理组$/m);
+      assert.match(failed.stdout, /^ {6}- 预期$/m);
+      assert.match(failed.stdout, /^0 个通过，1 个失败$/m);
+      const tap = runSop(['test', 'a.sop', '--reporter', 'tap', '--locale', 'zh-CN'], { cwd: project });
+      assert.match(tap.stdout, /^not ok 1 - a\.sop-test\.yaml > 挂机$/m);
+      assert.match(tap.stdout, /^ {2}message: "预期会说“再见”，但没有说; 预期挂机/m);
+      const english = runSop(['test', 'a.sop'], { cwd: project });
+      assert.match(english.stdout, /expected "再见" to be said, but it was not$/m);
+      assert.match(english.stdout, /^0 passed, 1 failed$/m);
+      const broken = runSop(['test', 'b.sop', '--locale', 'zh-CN'], { cwd: project });
+      assert.equal(broken.code, 2);
+      assert.match(broken.stderr, /^b\.sop-test\.yaml:4:5: error: 未知的键“outcom”——您是想写“outcome”吗？（可用的键：name、situation、.+） \[script-test\]$/m);
+      assert.match(broken.stdout, /^0 个通过，0 个失败，1 个无效的测试文件$/m);
+    } finally {
+      removeProject(project);
+    }
+  });
 });

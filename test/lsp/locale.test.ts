@@ -5,7 +5,8 @@
  * a locale without a catalog falls back to English.
  */
 import assert from 'node:assert/strict';
-import { CodeActionRequest, CompletionRequest, HoverRequest, type CodeAction, type CompletionItem, type Hover, type MarkupContent } from 'vscode-languageserver-protocol/node';
+import { CodeActionRequest, CodeLensRequest, CompletionRequest, HoverRequest, type CodeAction, type CodeLens, type CompletionItem, type Hover, type MarkupContent } from 'vscode-languageserver-protocol/node';
+import type { ExportResult, ScriptTestsResult } from '../../server/src/lsp/protocol';
 import { LspTestClient, messageOf, TestWorkspace } from './lsp-client';
 
 const SCRIPT = `situation a {
@@ -37,6 +38,29 @@ describe('language server in the editor\'s language', () => {
       assert.match(banned.codeDescription!.href, /\/docs\/zh-CN\/rules\.md#banned-phrase$/);
       const abrupt = diagnostics.find((d) => d.code === 'abrupt-hangup');
       assert.equal(abrupt && messageOf(abrupt), '“hangup”前只等待了 3s：先说结束语（例如“感谢您的来电,再见!”），再至少等待 5s 后挂机');
+    });
+
+    it('explains sop/export warnings and sop/scriptTests failures in Chinese', async () => {
+      const script = ws.uri('transfer.sop');
+      ws.write('transfer.sop', 'situation a {\n  say "请稍等，我为您转接投诉处理组。"\n  transfer "投诉处理组"\n}\n');
+      await client.open(script, 'situation a {\n  say "请稍等，我为您转接投诉处理组。"\n  transfer "投诉处理组"\n}\n');
+      const exported = await client.request<ExportResult>('sop/export', { uri: script, target: 'voicexml' });
+      assert.match(exported.warnings[0]?.message ?? '', /^sop\.config\.json（export\.queues）中没有为“投诉处理组”配置 VoiceXML 转接目标/);
+      const unknown = await client.request<ExportResult>('sop/export', { uri: script, target: 'ivr' });
+      assert.match(unknown.errors[0].message, /^sop\/export：未知的导出目标 "ivr"（可用的目标：voicexml、connect、studio、phrases）$/);
+      const tests = await client.request<ScriptTestsResult>('sop/scriptTests', {
+        uri: ws.uri('transfer.sop-test.yaml'),
+        text: 'cases:\n  - name: 挂机\n    situation: a\n    outcome: hangup\n',
+        run: true,
+      });
+      assert.deepEqual(tests.cases[0].failures?.map((f) => f.message), ['预期挂机，但在 00:04.0 转接到了 投诉处理组']);
+    });
+
+    it('titles the situation code lenses in Chinese', async () => {
+      const uri = ws.uri('lens.sop');
+      await client.open(uri, SCRIPT);
+      const lenses = await client.request<CodeLens[]>(CodeLensRequest.type, { textDocument: { uri } });
+      assert.deepEqual(lenses.map((l) => l.command?.title), ['流程图', '模拟']);
     });
 
     it('titles quick fixes in Chinese', async () => {

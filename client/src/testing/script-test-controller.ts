@@ -24,12 +24,6 @@ const EXCLUDED = '**/node_modules/**';
 /** How long typing in a test file pauses before its cases are listed again. */
 const RELIST_DELAY_MS = 300;
 
-const MESSAGES = {
-  controller: 'SOP script tests',
-  profile: 'Run',
-  failed: (error: string) => `The language server could not run these tests: ${error}`,
-};
-
 /** One case's state after a run, as the run reported it to VS Code. */
 export interface CaseOutcome {
   /** The test item's id: `<file uri>#<case name>`. */
@@ -54,7 +48,7 @@ export function registerScriptTests(context: vscode.ExtensionContext, client: Ba
 }
 
 class ScriptTests implements vscode.Disposable {
-  readonly controller = vscode.tests.createTestController('sop.scriptTests', MESSAGES.controller);
+  readonly controller = vscode.tests.createTestController('sop.scriptTests', vscode.l10n.t('SOP script tests'));
   readonly finished = new vscode.EventEmitter<CaseOutcome[]>();
   readonly ready: Promise<void>;
   /** A test file's mistakes as diagnostics, so they are underlined without the YAML extension too. */
@@ -71,7 +65,7 @@ class ScriptTests implements vscode.Disposable {
       if (!item) await this.listWorkspace();
       else if (item.uri) await this.listFile(item.uri);
     };
-    this.controller.createRunProfile(MESSAGES.profile, vscode.TestRunProfileKind.Run, (request, token) => this.run(request, token), true);
+    this.controller.createRunProfile(vscode.l10n.t('Run'), vscode.TestRunProfileKind.Run, (request, token) => this.run(request, token), true);
 
     const watcher = vscode.workspace.createFileSystemWatcher(TEST_FILES);
     this.disposables.push(
@@ -136,7 +130,7 @@ class ScriptTests implements vscode.Disposable {
     try {
       return await this.client.sendRequest<ScriptTestsResult>(SCRIPT_TESTS_REQUEST, params);
     } catch (error) {
-      this.output.error(`Script tests of ${uri.toString()} failed: ${error instanceof Error ? error.message : String(error)}`);
+      this.output.error(vscode.l10n.t('Script tests of {0} failed: {1}', uri.toString(), error instanceof Error ? error.message : String(error)));
       return undefined;
     }
   }
@@ -201,7 +195,7 @@ class ScriptTests implements vscode.Disposable {
         const indexes = chosen.map((item) => listed.cases.find((c) => caseId(key, c, listed.cases) === item.id)?.index ?? -1);
         const result = await this.request(uri, true, indexes.filter((i) => i >= 0));
         if (!result) {
-          for (const item of chosen) this.report(run, outcomes, item, 'errored', [new vscode.TestMessage(MESSAGES.failed('no answer'))]);
+          for (const item of chosen) this.report(run, outcomes, item, 'errored', [new vscode.TestMessage(vscode.l10n.t('The language server could not run these tests: {0}', vscode.l10n.t('no answer')))]);
           continue;
         }
         for (const item of chosen) {

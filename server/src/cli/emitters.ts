@@ -10,11 +10,12 @@
  * its own kind; see "Adding a command that runs over many scripts" in docs/cli.md.
  */
 import { exportProgram, serializeCompiled, type ExportTarget, type Finding, type Program, type SopConfig, type SopServices } from '../language';
-import { InputError } from './errors';
+import { errorText, InputError } from './errors';
 import { removeIfPresent, writeFileAtomic } from './files';
 import { hashBytes } from './hash';
 import type { PlacedFinding } from './script-task';
 
+// An internal error (an exporter bug), for whoever reports it: English, as other internal errors.
 const MESSAGES = {
   missingFile: (extension: string) => `the exporter made no ${extension} file`,
 };
@@ -67,7 +68,7 @@ export function emitTexts(context: EmitContext, make: () => { texts: string[] | 
     texts.forEach((text, i) => writeFileAtomic(context.targets[i], text, context.cwd));
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
-    return { outputs: null, removed: [], findings, writeError: error.message };
+    return { outputs: null, removed: [], findings, writeError: errorText(error, context.services.messages) };
   }
   return { outputs: texts.map((text) => hashBytes(text)), removed: [], findings };
 }
@@ -90,7 +91,7 @@ function compileFor(context: EmitContext) {
 /** The export's files in the order of the targets (each target ends with its file's extension). */
 function exportFor(context: EmitContext): { texts: string[] | null; findings: PlacedFinding[] } {
   const { target, start } = context.options as { target: ExportTarget; start?: string };
-  const result = exportProgram(context.program, target, { displayPath: context.displayPath, settings: context.config.export, start });
+  const result = exportProgram(context.program, target, { displayPath: context.displayPath, settings: context.config.export, start, messages: context.services.messages });
   const findings = result.findings.map(context.place);
   if (result.files.length === 0) return { texts: null, findings };
   const texts = context.targets.map((path) => {

@@ -242,7 +242,7 @@ export function removeIfPresent(uri: string): boolean {
 
 /** Node's error codes in words a user understands. */
 /** `describeFsError` as a catalog message, for the reader's language. */
-function fsReason(error: unknown): Msg | string {
+export function fsReason(error: unknown): Msg | string {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   const key = code && FS_REASONS[code];
   return key ? msg(key) : describeFsError(error);
@@ -255,6 +255,10 @@ const FS_REASONS: Record<string, MessageKey> = {
   EISDIR: 'cli.fs.EISDIR',
   ENOTDIR: 'cli.fs.ENOTDIR',
   ENOSPC: 'cli.fs.ENOSPC',
+  ELOOP: 'cli.fs.ELOOP',
+  ENOTREG: 'cli.fs.ENOTREG',
+  EROFS: 'cli.fs.EROFS',
+  EEXIST: 'cli.fs.EEXIST',
 };
 
 export function describeFsError(error: unknown): string {

@@ -4,15 +4,13 @@
  * silent), at most ten times a second, and erased at the end so that it never mixes with
  * the results. Writes go through the given stream and clock so a test can drive it.
  */
+import { EN, type Messages } from '../language';
 
 export interface ProgressStream {
   isTTY?: boolean;
   write(text: string): unknown;
 }
 
-const MESSAGES = {
-  line: (done: number, total: number) => `sop: ${done}/${total} files`,
-};
 
 export const PROGRESS_DELAY_MS = 2000;
 const REFRESH_MS = 100;
@@ -29,7 +27,7 @@ const SILENT: Progress = { tick: () => undefined, end: () => undefined };
 export function createProgress(
   total: number,
   stream: ProgressStream | undefined,
-  options: { quiet: boolean; now?: () => number; delayMs?: number },
+  options: { quiet: boolean; now?: () => number; delayMs?: number; messages?: Messages },
 ): Progress {
   if (!stream?.isTTY || options.quiet) return SILENT;
   const now = options.now ?? (() => performance.now());
@@ -44,7 +42,7 @@ export function createProgress(
       lastDraw = t;
       shown = true;
       // `\r` back to the start of the line, then erase it (`ESC [ 2 K`) before redrawing.
-      stream.write(`\r\x1b[2K${MESSAGES.line(done, total)}`);
+      stream.write(`\r\x1b[2K${(options.messages ?? EN).t('cli.progress', { done: String(done), total: String(total) })}`);
     },
     end() {
       if (shown) stream.write('\r\x1b[2K');

@@ -7,23 +7,19 @@
  * the deepest folder holding every input; that deepest folder itself.
  */
 import * as fs from 'node:fs';
+import { msg } from '../language';
 import { UsageError } from './errors';
 import { displayPath, toUri } from './files';
 
 const CONFIG_FILE = 'sop.config.json';
 
-const MESSAGES = {
-  rootMissing: (root: string) => `--root ${root}: no such folder`,
-  rootOutside: (root: string, input: string) => `--root ${root} does not hold the input ${input}`,
-};
-
 /** Finds the project folder for scripts whose common folder is `base`. */
 export function findProjectRoot(base: string, scripts: readonly string[], rootOption: string | undefined, cwd: string, command: string): string {
   if (rootOption !== undefined) {
     const root = trimSlash(toUri(rootOption, cwd));
-    if (!isFolder(root)) throw new UsageError(MESSAGES.rootMissing(rootOption), command);
+    if (!isFolder(root)) throw new UsageError(msg('cli.root.missing', { root: rootOption }), command);
     const outside = scripts.find((uri) => !isInside(uri, root));
-    if (outside) throw new UsageError(MESSAGES.rootOutside(rootOption, displayPath(outside, cwd)), command);
+    if (outside) throw new UsageError(msg('cli.root.outside', { root: rootOption, input: displayPath(outside, cwd) }), command);
     return root;
   }
   for (let folder = trimSlash(base); ; ) {

@@ -5,6 +5,7 @@
  */
 import * as os from 'node:os';
 import type { OptionSpec, ParsedArgs } from './args';
+import { msg } from '../language';
 import { UsageError } from './errors';
 import { toUri } from './files';
 import { cacheFileAt } from './cache/cache-file';
@@ -19,10 +20,6 @@ export const RUN_OPTIONS: OptionSpec[] = [
 /** The cache file when none is named: in the current folder, as ESLint's `.eslintcache`. */
 export const DEFAULT_CACHE_FILE = '.sopcache';
 const MAX_JOBS = 64;
-
-const MESSAGES = {
-  badJobs: (value: string) => `--jobs needs a whole number from 1 to ${MAX_JOBS} (got "${value}")`,
-};
 
 /** `{ count }` when `--jobs` was given; otherwise the machine's cores, and the run decides. */
 export type JobsSetting = { explicit: true; count: number } | { explicit: false; count: number };
@@ -43,7 +40,7 @@ export function readRunSettings(args: ParsedArgs, cwd: string, command: string):
 
 function readJobs(value: string | undefined, command: string): JobsSetting {
   if (value === undefined) return { explicit: false, count: availableCores() };
-  if (!/^\d+$/.test(value) || Number(value) < 1 || Number(value) > MAX_JOBS) throw new UsageError(MESSAGES.badJobs(value), command);
+  if (!/^\d+$/.test(value) || Number(value) < 1 || Number(value) > MAX_JOBS) throw new UsageError(msg('cli.jobs.bad', { max: String(MAX_JOBS), value }), command);
   return { explicit: true, count: Number(value) };
 }
 

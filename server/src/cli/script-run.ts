@@ -5,7 +5,7 @@
  * the cache, runs the rest as script tasks, on worker threads when that pays, and gives
  * the outcomes back in script order, so every run prints the same bytes.
  */
-import { createSopServices, type Finding, type SopConfig } from '../language';
+import { createSopServices, EN, type Finding, type Msg, type SopConfig } from '../language';
 import { Locator, type LocatedFinding } from './located';
 import { ConfigLoader } from './config-loader';
 import { InputError } from './errors';
@@ -96,10 +96,11 @@ export async function runScripts(options: ScriptRunOptions): Promise<ScriptRunRe
   const delay = Number(io.env.SOP_PROGRESS_DELAY_MS);
   const progress = createProgress(scripts.scripts.length, io.errStream, {
     quiet: options.quiet,
+    messages: io.messages,
     ...(io.env.SOP_PROGRESS_DELAY_MS && Number.isFinite(delay) ? { delayMs: delay } : {}),
   });
   let done = scripts.scripts.length - readable.length;
-  const notice = (line: string) => io.err(`${line}\n`);
+  const notice = (line: Msg) => io.err(`${(io.messages ?? EN).format(line)}\n`);
   const cache = settings.cacheFile ? new ScriptCache(settings.cacheFile, cwd, notice) : undefined;
   const locale = io.messages?.locale;
   // Findings are kept with their messages rendered, so the language is part of the key.

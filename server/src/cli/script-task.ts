@@ -4,17 +4,12 @@
  * the command's emitter (build: compile and write the JSON; export: write the platform's files). Its input and its outcome are
  * plain data, so they cross a thread boundary and sit in the cache file as they are.
  */
-import { LineIndex, type Finding, type SopConfig, type SopServices } from '../language';
+import { LineIndex, messagesFor, type Finding, type SopConfig, type SopServices } from '../language';
 import { InputError } from './errors';
 import { displayPath, readSourceBytes } from './files';
 import { EMITTERS, type EmitOutcome } from './emitters';
 import { hashBytes } from './hash';
 import { isInside, rootRelative } from './project-root';
-
-const MESSAGES = {
-  outsideProject: (at: string, path: string, root: string) =>
-    `${at}: error: the import "${path}" is outside the project folder ${root}; pass --root, or put sop.config.json in the project's top folder`,
-};
 
 /** What every task of a run shares; sent once to each worker. */
 export interface TaskSetup {
@@ -96,7 +91,7 @@ export async function runScriptTask(input: TaskInput, setup: TaskSetup, services
     if (isInside(link.uri, root)) continue;
     const position = indexes.get(link.from)!.positionAt(link.path.span.start);
     const at = `${displayPath(link.from, cwd)}:${position.line + 1}:${position.character + 1}`;
-    inputErrors.push(MESSAGES.outsideProject(at, link.path.value, `${displayPath(root, cwd)}/`));
+    inputErrors.push(messagesFor(setup.locale).t('cli.import.outside-project', { at, path: link.path.value, root: `${displayPath(root, cwd)}/` }));
   }
 
   const outcome: ScriptOutcome = {

@@ -13,14 +13,6 @@ import { configFindings, displayPath, locate } from './compile-request';
 import type { SopWorkspace } from './documents';
 import { EXPORT_REQUEST, type CompileError, type ExportParams, type ExportResult } from './protocol';
 
-const MESSAGES = {
-  needsUri: 'sop/export needs a document uri',
-  unknownTarget: (target: unknown) => `sop/export: unknown target ${JSON.stringify(target)} (targets: ${EXPORT_TARGETS.join(', ')})`,
-  unreadable: (name: string) => `${name} cannot be read`,
-  failed: 'the language server failed to export this script; see the output channel',
-  notParsed: 'the script (or a file it imports) has syntax errors',
-};
-
 export function registerExportRequest(connection: Connection, workspace: SopWorkspace, folders: () => readonly string[]): void {
   connection.onRequest(
     EXPORT_REQUEST,
@@ -28,11 +20,12 @@ export function registerExportRequest(connection: Connection, workspace: SopWork
       'Export',
       async (params: ExportParams): Promise<ExportResult> => {
         const uri = params?.uri;
-        if (typeof uri !== 'string') return failure(MESSAGES.needsUri);
+        const messages = workspace.services.messages;
+        if (typeof uri !== 'string') return failure(messages.t('export.request.no-uri'));
         const target = EXPORT_TARGETS.find((t) => t === params.target);
-        if (!target) return failure(MESSAGES.unknownTarget(params.target));
+        if (!target) return failure(messages.t('export.request.unknown-target', { target: JSON.stringify(params.target) ?? 'undefined', targets: { list: EXPORT_TARGETS, separator: 'list.comma' } }));
         const program = await workspace.getProgram(uri);
-        if (!program) return failure(MESSAGES.unreadable(basenameOf(uri)));
+        if (!program) return failure(messages.t('export.request.unreadable', { file: basenameOf(uri) }));
         const config = await workspace.getConfig(uri);
         const errors: CompileError[] = [];
         const configText = config.uri ? await workspace.readFile(config.uri) : undefined;
@@ -43,11 +36,18 @@ export function registerExportRequest(connection: Connection, workspace: SopWork
         for (const finding of workspace.services.lint(program, config)) {
           if (finding.severity === 'error') errors.push(locate(finding, textOf(finding.uri), workspace, ''));
         }
-        if (errors.length === 0 && [...program.files.values()].some((file) => file.errors.length > 0)) errors.push({ message: MESSAGES.notParsed, line: 1, column: 1 });
+        if (errors.length === 0 && [...program.files.values()].some((file) => file.errors.length > 0)) errors.push({ message: messages.t('export.request.not-parsed'), line: 1, column: 1 });
         if (errors.length > 0) return { files: [], errors, warnings: [] };
         return exportFiles(workspace, program, target, config.export, folders());
       },
-      failure(MESSAGES.failed),
+      // Read when it is sent, so it is in the locale the client gave in `initialize`.
+      {
+        get errors() {
+          return failure(workspace.services.messages.t('export.request.failed')).errors;
+        },
+        files: [],
+        warnings: [],
+      },
     ),
   );
 }
@@ -59,7 +59,7 @@ function exportFiles(
   settings: ExportSettings,
   folders: readonly string[],
 ): ExportResult {
-  const result = exportProgram(program, target, { displayPath: (file) => displayPath(file, folders), settings });
+  const result = exportProgram(program, target, { displayPath: (file) => displayPath(file, folders), settings, messages: workspace.services.messages });
   const errors: CompileError[] = [];
   const warnings: CompileError[] = [];
   for (const finding of result.findings) {

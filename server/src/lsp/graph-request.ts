@@ -18,10 +18,11 @@ export function registerGraphRequest(connection: Connection, workspace: SopWorks
       'Flow graph',
       async (params: GraphParams): Promise<GraphResult> => {
         const uri = params?.uri;
-        if (typeof uri !== 'string') return { error: 'sop/graph needs a document uri' };
+        const messages = workspace.services.messages;
+        if (typeof uri !== 'string') return { error: messages.t('graph.request.no-uri') };
         const version = workspace.getDocument(uri)?.version ?? null;
         const program = await workspace.getProgram(uri);
-        if (!program) return { error: `${basenameOf(uri)} cannot be read` };
+        if (!program) return { error: messages.t('compile.unreadable', { file: basenameOf(uri) }) };
         // The findings are the ones the diagnostics show (cached per document version).
         const marks: FlowMark[] = [];
         for (const [fileUri, file] of program.files) {
@@ -33,7 +34,12 @@ export function registerGraphRequest(connection: Connection, workspace: SopWorks
         }
         return { graph: buildFlowGraph(workspace.services.compile(program), marks), version };
       },
-      { error: 'the language server failed to draw this script; see the output channel' },
+      // Read when it is sent, so it is in the locale the client gave in `initialize`.
+      {
+        get error() {
+          return workspace.services.messages.t('graph.request.failed');
+        },
+      },
     ),
   );
 }

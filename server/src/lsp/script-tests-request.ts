@@ -22,30 +22,31 @@ import {
   type ScriptTestsResult,
 } from './protocol';
 
-const MESSAGES = {
-  badParams: 'sop/scriptTests needs a test file uri and its text',
-  noScript: (name: string) => `cannot read ${name}, the script this file tests (set "script" to its path relative to this file)`,
-  scriptErrors: (count: number, name: string) => `${name} has ${count} error${count === 1 ? '' : 's'} and cannot be simulated; fix ${count === 1 ? 'it' : 'them'} first`,
-  failed: 'the language server failed to run these tests; see the output channel',
-};
-
 export function registerScriptTestsRequest(connection: Connection, workspace: SopWorkspace, folders: () => readonly string[]): void {
   connection.onRequest(
     SCRIPT_TESTS_REQUEST,
     workspace.guard(
       'Script tests',
       (params: ScriptTestsParams) => scriptTests(params, workspace, folders),
-      { script: null, cases: [], problems: [{ message: MESSAGES.failed, range: at(new LineIndex(''), { start: 0, end: 0 }) }] },
+      // Read when it is sent, so it is in the locale the client gave in `initialize`.
+      {
+        script: null,
+        cases: [],
+        get problems() {
+          return [{ message: workspace.services.messages.t('script-tests.failed'), range: at(new LineIndex(''), { start: 0, end: 0 }) }];
+        },
+      },
     ),
   );
 }
 
 async function scriptTests(params: ScriptTestsParams, workspace: SopWorkspace, folders: () => readonly string[]): Promise<ScriptTestsResult> {
+  const messages = workspace.services.messages;
   if (typeof params?.uri !== 'string' || typeof params.text !== 'string') {
-    return { script: null, cases: [], problems: [{ message: MESSAGES.badParams, range: at(new LineIndex(''), { start: 0, end: 0 }) }] };
+    return { script: null, cases: [], problems: [{ message: messages.t('script-tests.bad-params'), range: at(new LineIndex(''), { start: 0, end: 0 }) }] };
   }
   const lines = new LineIndex(params.text);
-  const read = readTestFile(params.uri, params.text);
+  const read = readTestFile(params.uri, params.text, messages);
   const cases = read.file.cases.map((c) => listed(c, lines));
   const problems: ScriptTestMessage[] = read.findings.map((f) => ({ message: f.message, range: at(lines, f.span) }));
   const script = scriptUriOf(read.file);
@@ -55,10 +56,10 @@ async function scriptTests(params: ScriptTestsParams, workspace: SopWorkspace, f
   // so the editor can mark those mistakes as the writer types, before any run.
   const program = await workspace.getProgram(script);
   if (!program) {
-    return { script, cases, problems: [{ message: MESSAGES.noScript(basenameOf(script)), range: at(lines, read.file.script?.span ?? { start: 0, end: 0 }) }] };
+    return { script, cases, problems: [{ message: messages.t('test.no-script', { script: basenameOf(script) }), range: at(lines, read.file.script?.span ?? { start: 0, end: 0 }) }] };
   }
   const compiled = workspace.services.compile(program, { displayPath: (file) => displayPath(file, folders()) });
-  const checked = checkTestFile(read.file, compiled, basenameOf(script));
+  const checked = checkTestFile(read.file, compiled, basenameOf(script), messages);
   if (checked.length > 0) return { script, cases, problems: checked.map((f) => ({ message: f.message, range: at(lines, f.span) })) };
   if (!params.run) return { script, cases, problems: [] };
 
@@ -77,10 +78,10 @@ async function scriptTests(params: ScriptTestsParams, workspace: SopWorkspace, f
     const testCase = read.file.cases[info.index];
     if (errors.length > 0) {
       info.status = 'failed';
-      info.failures = [{ message: MESSAGES.scriptErrors(errors.length, basenameOf(script)), range: info.nameRange }, ...errorMessages];
+      info.failures = [{ message: messages.t('script-tests.script-errors', { count: errors.length, file: basenameOf(script) }), range: info.nameRange }, ...errorMessages];
       continue;
     }
-    const result = runTestCase(compiled, testCase);
+    const result = runTestCase(compiled, testCase, messages);
     info.status = result.status;
     if (result.status !== 'passed') {
       info.failures = result.failures.map((f) => ({ message: f.message, range: at(lines, f.span) }));

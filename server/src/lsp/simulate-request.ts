@@ -22,14 +22,15 @@ export function registerSimulateRequest(connection: Connection, workspace: SopWo
       'Simulate',
       async (params: SimulateParams): Promise<SimulateResult> => {
         const uri = params?.uri;
-        if (typeof uri !== 'string') return failure('sop/simulate needs a document uri');
+        const messages = workspace.services.messages;
+        if (typeof uri !== 'string') return failure(messages.t('simulate.request.no-uri'));
         const program = await workspace.getProgram(uri);
-        if (!program) return failure(`${basenameOf(uri)} cannot be read`);
+        if (!program) return failure(messages.t('compile.unreadable', { file: basenameOf(uri) }));
         const compiled = workspace.services.compile(program);
         const situations = compiled.agent.situations.map((s) => ({ id: s.id, title: s.title, file: s.source.file, line: s.source.line }));
         const requested = typeof params.situation === 'string' ? params.situation : undefined;
         const situation = requested !== undefined && compiled.ivr.situations[requested] ? requested : situations[0]?.id;
-        if (situation === undefined) return failure(`${basenameOf(uri)} has no situation to play`);
+        if (situation === undefined) return failure(messages.t('simulate.request.no-situation', { file: basenameOf(uri) }));
 
         const simulation = simulateCompiled(compiled, situation, eventsOf(params.events), {
           interactive: true,
@@ -63,7 +64,16 @@ export function registerSimulateRequest(connection: Connection, workspace: SopWo
           },
         };
       },
-      failure('the language server failed to simulate this script; see the output channel'),
+      // Read when it is sent, so it is in the locale the client gave in `initialize`.
+      {
+        ...failure(''),
+        get error() {
+          return workspace.services.messages.t('simulate.request.failed');
+        },
+        get outcome() {
+          return { kind: 'error', at: 0, clock: clock(0), text: workspace.services.messages.t('simulate.request.failed') };
+        },
+      },
     ),
   );
 }

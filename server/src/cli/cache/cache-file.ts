@@ -11,20 +11,14 @@
  * killed half-way leaves the previous cache whole.
  */
 import * as fs from 'node:fs';
-import { displayPath, describeFsError, readRegularFile, writeFileAtomic } from '../files';
+import { msg, type Msg } from '../../language';
+import { displayPath, fsReason, readRegularFile, writeFileAtomic } from '../files';
 import { InputError } from '../errors';
 import type { PlacedFinding } from '../script-task';
 
 /** Bumped whenever the shape of the file or the meaning of an entry changes. */
 export const CACHE_FORMAT = 'sop-cache/2';
 const HEADER = `{"format":"${CACHE_FORMAT.slice(0, CACHE_FORMAT.indexOf('/') + 1)}`;
-
-const MESSAGES = {
-  damaged: (file: string, why: string) => `sop: ignoring the cache ${file}: ${why}; it will be rewritten`,
-  foreign: (file: string) => `sop: ignoring ${file}: it is not a sop cache file, so it is left as it is and nothing is cached`,
-  unreadable: (file: string, why: string) => `sop: ignoring the cache ${file}: cannot read it (${why})`,
-  unwritable: (message: string) => `sop: the cache was not saved: ${message}`,
-};
 
 export interface CacheEntry {
   /** The hash of the script's bytes. */
@@ -52,25 +46,25 @@ export interface LoadedCache {
 }
 
 /** Reads the cache at `file`; a missing file is an empty cache, anything wrong a notice. */
-export function loadCache(file: string, tool: string, cwd: string, notice: (line: string) => void): LoadedCache {
+export function loadCache(file: string, tool: string, cwd: string, notice: (line: Msg) => void): LoadedCache {
   const shown = displayPath(file, cwd);
   let text: string;
   try {
     text = Buffer.from(readRegularFile(file)).toString('utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code !== 'ENOENT') notice(MESSAGES.unreadable(shown, describeFsError(error)));
+    if (code !== 'ENOENT') notice(msg('cli.cache.unreadable', { file: shown, why: fsReason(error) }));
     return { entries: new Map(), writable: code === 'ENOENT' };
   }
   if (text.length > 0 && !text.startsWith(HEADER)) {
-    notice(MESSAGES.foreign(shown));
+    notice(msg('cli.cache.foreign', { file: shown }));
     return { entries: new Map(), writable: false };
   }
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch {
-    notice(MESSAGES.damaged(shown, 'it is not complete JSON'));
+    notice(msg('cli.cache.damaged', { file: shown, why: msg('cli.cache.not-json') }));
     return { entries: new Map(), writable: true };
   }
   // A cache of an older format was written by an older sop: out of date, not wrong.
@@ -79,7 +73,7 @@ export function loadCache(file: string, tool: string, cwd: string, notice: (line
   }
   const problem = shapeProblem(data);
   if (problem) {
-    notice(MESSAGES.damaged(shown, problem));
+    notice(msg('cli.cache.damaged', { file: shown, why: problem }));
     return { entries: new Map(), writable: true };
   }
   const cache = data as { tool: string; entries: Record<string, CacheEntry> };
@@ -89,7 +83,7 @@ export function loadCache(file: string, tool: string, cwd: string, notice: (line
 }
 
 /** Writes the cache atomically; a failure is a notice, since the results themselves are fine. */
-export function saveCache(file: string, tool: string, entries: ReadonlyMap<string, CacheEntry>, cwd: string, notice: (line: string) => void): void {
+export function saveCache(file: string, tool: string, entries: ReadonlyMap<string, CacheEntry>, cwd: string, notice: (line: Msg) => void): void {
   const sorted = [...entries].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
   // `format` first: it is how a later run recognises the file as a cache (`HEADER`).
   const text = JSON.stringify({ format: CACHE_FORMAT, tool, entries: Object.fromEntries(sorted) });
@@ -97,7 +91,7 @@ export function saveCache(file: string, tool: string, entries: ReadonlyMap<strin
     writeFileAtomic(file, text, cwd);
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
-    notice(MESSAGES.unwritable(error.message));
+    notice(msg('cli.cache.unwritable', { reason: error.msg ?? error.message }));
   }
 }
 
@@ -113,13 +107,13 @@ export function cacheFileAt(location: string): string {
 }
 
 /** What is wrong with the shape of a parsed cache file, or `undefined` when it is right. */
-function shapeProblem(data: unknown): string | undefined {
-  if (!isRecord(data)) return 'it is not a JSON object';
-  if (data.format !== CACHE_FORMAT) return `its format is ${JSON.stringify(data.format)}, not "${CACHE_FORMAT}"`;
-  if (typeof data.tool !== 'string') return 'it does not say which version of sop wrote it';
-  if (!isRecord(data.entries)) return 'it has no entries';
+function shapeProblem(data: unknown): Msg | undefined {
+  if (!isRecord(data)) return msg('cli.cache.not-object');
+  if (data.format !== CACHE_FORMAT) return msg('cli.cache.format', { format: JSON.stringify(data.format) ?? 'undefined', expected: CACHE_FORMAT });
+  if (typeof data.tool !== 'string') return msg('cli.cache.no-tool');
+  if (!isRecord(data.entries)) return msg('cli.cache.no-entries');
   for (const [uri, entry] of Object.entries(data.entries)) {
-    if (!isEntry(entry)) return `the entry of ${uri} is malformed`;
+    if (!isEntry(entry)) return msg('cli.cache.bad-entry', { uri });
   }
   return undefined;
 }

@@ -14,6 +14,7 @@ import { productInfo } from '../product';
 import { isInside } from '../project-root';
 import type { ScriptOutcome } from '../script-task';
 import { CACHE_FORMAT, loadCache, saveCache, type CacheEntry, type EmitRecord } from './cache-file';
+import type { Msg } from '../../language';
 
 export interface CachedResult {
   entry: CacheEntry;
@@ -31,7 +32,7 @@ export class ScriptCache {
   constructor(
     private readonly file: string,
     private readonly cwd: string,
-    private readonly notice: (line: string) => void,
+    private readonly notice: (line: Msg) => void,
   ) {
     this.tool = toolFingerprint();
     // A run killed while saving the cache may have left its temporary file behind.

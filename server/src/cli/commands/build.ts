@@ -22,11 +22,6 @@ import { HELP_OPTION, LINT_OPTIONS, printInputErrors, reportRunProblems, runFind
 
 const OPTIONS: OptionSpec[] = [HELP_OPTION, ...LINT_OPTIONS, { name: 'out', kind: 'value', short: 'o' }];
 
-const MESSAGES = {
-  notCompiled: (script: string) => `${script}: not compiled: it (or a file it imports) has syntax errors`,
-  removed: (output: string, script: string) => `removed ${output}, the output of an earlier build of ${script}`,
-};
-
 export async function runBuild(argv: readonly string[], io: Io): Promise<number> {
   const args = parseArgs(argv, OPTIONS, 'build');
   if (args.flags.has('help')) {
@@ -43,6 +38,7 @@ export async function runBuild(argv: readonly string[], io: Io): Promise<number>
   if (reportRunProblems(result, io)) return EXIT_USAGE;
 
   const show = (uri: string) => displayPath(uri, io.cwd);
+  const messages = io.messages ?? EN;
   const notes: string[] = [];
   const writeErrors: string[] = [];
   let compiled = 0;
@@ -56,16 +52,15 @@ export async function runBuild(argv: readonly string[], io: Io): Promise<number>
       failed++;
       // A script whose text did not parse is never compiled, even with `syntax` turned down
       // to a warning: its partial tree would drop steps silently from the IVR's graph.
-      if (outcome.unparsed && !hasErrors) notes.push(MESSAGES.notCompiled(show(outcome.uri)));
+      if (outcome.unparsed && !hasErrors) notes.push(messages.t('cli.build.not-compiled', { file: show(outcome.uri) }));
     }
-    for (const target of emitted?.removed ?? []) notes.push(MESSAGES.removed(show(target), show(outcome.uri)));
+    for (const target of emitted?.removed ?? []) notes.push(messages.t('cli.build.removed', { output: show(target), file: show(outcome.uri) }));
   }
 
   const findings = runFindings(result, args.flags.has('quiet'), io.cwd);
   io.out(renderStylish(findings, io.palette));
   for (const note of notes) io.out(`${note}\n`);
   printInputErrors(writeErrors, io);
-  const messages = io.messages ?? EN;
   const summary = messages.t('cli.build.summary', {
     scripts: messages.t('cli.count.script', { count: compiled }),
     out: `${show(outRoot)}/`,

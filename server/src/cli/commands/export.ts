@@ -11,11 +11,11 @@
  * - every file of a script is made in memory first, then each is written atomically;
  * - source paths inside the files are relative to the project folder, as for `build`.
  */
-import { EXPORT_TARGETS, type ExportTarget } from '../../language';
+import { EN, EXPORT_TARGETS, msg, type ExportTarget } from '../../language';
 import { parseArgs, type OptionSpec } from '../args';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError } from '../errors';
 import { displayPath, parentOf, removeStaleTemps, toUri } from '../files';
-import { plural, renderStylish } from '../formats/stylish';
+import { renderStylish } from '../formats/stylish';
 import { helpText } from '../help';
 import type { Io } from '../io';
 import { outputPath } from './build';
@@ -38,14 +38,8 @@ const EXTENSIONS: Record<ExportTarget, string[]> = {
   phrases: ['.phrases.csv', '.phrases.xlf'],
 };
 
-const MESSAGES = {
-  targetRequired: `--target is required: one of ${EXPORT_TARGETS.join(', ')}`,
-  unknownTarget: (value: string, closest: string | undefined) =>
-    `unknown target "${value}"${closest ? ` — did you mean "${closest}"?` : ''} (targets: ${EXPORT_TARGETS.join(', ')})`,
-  notParsed: (file: string) => `${file}: not exported: it (or a file it imports) has syntax errors`,
-  removed: (output: string, file: string) => `removed ${output}, the output of an earlier export of ${file}`,
-  summary: (count: number, target: string, out: string) => `exported ${plural(count, 'script')} (${target}) to ${out}/`,
-};
+/** The targets as a message argument, joined with the catalog's comma. */
+const TARGETS = { list: EXPORT_TARGETS, separator: 'list.comma' } as const;
 
 export async function runExport(argv: readonly string[], io: Io): Promise<number> {
   const args = parseArgs(argv, OPTIONS, 'export');
@@ -53,7 +47,7 @@ export async function runExport(argv: readonly string[], io: Io): Promise<number
     io.out(helpText('export', io.messages));
     return EXIT_OK;
   }
-  if (!args.values.has('target')) throw new UsageError(MESSAGES.targetRequired, 'export');
+  if (!args.values.has('target')) throw new UsageError(msg('cli.export.target-required', { targets: TARGETS }), 'export');
   const target = chooseTarget(args.values.get('target')!);
   const start = args.values.get('start');
   const outRoot = toUri(args.values.get('out') ?? 'out', io.cwd);
@@ -72,6 +66,7 @@ export async function runExport(argv: readonly string[], io: Io): Promise<number
   if (reportRunProblems(result, io)) return EXIT_USAGE;
 
   const show = (uri: string) => displayPath(uri, io.cwd);
+  const messages = io.messages ?? EN;
   const notes: string[] = [];
   const writeErrors: string[] = [];
   let exported = 0;
@@ -84,15 +79,20 @@ export async function runExport(argv: readonly string[], io: Io): Promise<number
       failed++;
       // As in `sop build`: a script whose text did not parse is never exported, even with
       // `syntax` turned down, because its partial tree would drop steps from the flow.
-      if (outcome.unparsed && !outcome.findings.some((f) => f.severity === 'error')) notes.push(MESSAGES.notParsed(show(outcome.uri)));
+      if (outcome.unparsed && !outcome.findings.some((f) => f.severity === 'error')) notes.push(messages.t('cli.export.not-parsed', { file: show(outcome.uri) }));
     }
-    for (const removed of emitted?.removed ?? []) notes.push(MESSAGES.removed(show(removed), show(outcome.uri)));
+    for (const removed of emitted?.removed ?? []) notes.push(messages.t('cli.export.removed', { output: show(removed), file: show(outcome.uri) }));
   }
 
   io.out(renderStylish(runFindings(result, args.flags.has('quiet'), io.cwd), io.palette));
   for (const note of notes) io.out(`${note}\n`);
   printInputErrors(writeErrors, io);
-  const summary = `${MESSAGES.summary(exported, target, show(outRoot))}${failed > 0 ? ` (${failed} failed)` : ''}`;
+  const summary = messages.t('cli.export.summary', {
+    scripts: messages.t('cli.count.script', { count: exported }),
+    target,
+    out: `${show(outRoot)}/`,
+    failed,
+  });
   io.out(`${failed > 0 ? io.palette.red(summary) : summary}\n`);
   const inputErrors = result.outcomes.some((o) => o.inputErrors.length > 0);
   if (inputErrors || writeErrors.length > 0) return EXIT_USAGE;
@@ -102,5 +102,9 @@ export async function runExport(argv: readonly string[], io: Io): Promise<number
 function chooseTarget(value: string): ExportTarget {
   const target = EXPORT_TARGETS.find((t) => t === value);
   if (target) return target;
-  throw new UsageError(MESSAGES.unknownTarget(value, suggestClosest(value, EXPORT_TARGETS)), 'export');
+  const closest = suggestClosest(value, EXPORT_TARGETS);
+  const message = closest
+    ? msg('cli.export.unknown-target.guess', { value, closest, targets: TARGETS })
+    : msg('cli.export.unknown-target', { value, targets: TARGETS });
+  throw new UsageError(message, 'export');
 }

@@ -17,6 +17,7 @@
 import {
   createSopServices,
   describeLateReply,
+  lateReplyMessage,
   EN,
   msg,
   EVENT_SPELLINGS,
@@ -24,6 +25,7 @@ import {
   parseVarsFile,
   renderTranscript,
   simulateCompiled,
+  type Messages,
   type Simulation,
   type TimedEvent,
 } from '../../language';
@@ -98,12 +100,15 @@ export async function runSimulate(argv: readonly string[], io: Io): Promise<numb
   if (!report.program.situations.has(situationId)) throw unknownSituation(situationId, [...report.program.situations.keys()], shown);
 
   const compiled = compileProgram(report.program, { displayPath: (u) => displayPath(u, io.cwd) });
-  checkVariables(given, compiled.script.variables, shown);
+  checkVariables(given, compiled.script.variables, shown, io.messages ?? EN);
   const simulation = simulateCompiled(compiled, situationId, events, { vars: new Map([...given].map(([k, v]) => [k, v.value])) });
   if (simulation.outcome.outcome === 'late-reply') {
-    const wait = simulation.outcome.wait;
-    const where = wait ? ` at ${wait.source.file}:${wait.source.line}:${wait.source.column}` : '';
-    throw new UsageError(`--events: ${describeLateReply(simulation.outcome)}${where}`, 'simulate');
+    const { wait, lateReply } = simulation.outcome;
+    const reason = lateReply ? lateReplyMessage(lateReply, wait?.timeoutMs ?? 0) : describeLateReply(simulation.outcome);
+    const message = wait
+      ? msg('cli.simulate.late-reply.at', { reason, at: `${wait.source.file}:${wait.source.line}:${wait.source.column}` })
+      : msg('cli.simulate.late-reply', { reason });
+    throw new UsageError(message, 'simulate');
   }
   if (format === 'json') io.out(stringifyStable([...simulation.steps, simulation.outcome]));
   else io.out(colorTranscript(renderTranscript(simulation), io));
@@ -114,14 +119,15 @@ export async function runSimulate(argv: readonly string[], io: Io): Promise<numb
 function readEvents(values: readonly string[]): TimedEvent[] {
   const { events, problems } = parseCallerEvents(values.join(','));
   const problem = problems[0];
-  if (problem?.kind === 'time') throw new UsageError(`--events: ${problem.message}`, 'simulate');
+  if (problem?.kind === 'time') throw new UsageError(msg('cli.simulate.events-problem', { problem: problem.message }), 'simulate');
   if (problem) {
     const spellings = [...EVENT_SPELLINGS.keys()];
     const closest = suggestClosest(problem.word.replace(/[@＠].*$/, ''), spellings);
-    throw new UsageError(
-      `--events: unknown event "${problem.word}"${closest ? ` — did you mean "${closest}"?` : ''} (events: ${spellings.join(', ')}, reply@2s)`,
-      'simulate',
-    );
+    const events = { list: spellings, separator: 'list.comma' } as const;
+    const message = closest
+      ? msg('cli.simulate.event.guess', { event: problem.word, closest, events })
+      : msg('cli.simulate.event', { event: problem.word, events });
+    throw new UsageError(message, 'simulate');
   }
   return events;
 }
@@ -151,23 +157,23 @@ function readVars(pairs: readonly string[], file: string | undefined, io: Io): M
   }
   for (const pair of pairs) {
     const eq = pair.indexOf('=');
-    if (eq <= 0) throw new UsageError(`--var "${pair}": write NAME=VALUE, e.g. --var 姓氏=王`, 'simulate');
+    if (eq <= 0) throw new UsageError(msg('cli.simulate.var-shape', { pair }), 'simulate');
     out.set(pair.slice(0, eq), { value: pair.slice(eq + 1), at: null });
   }
   return out;
 }
 
 /** A value for a name no `var` declares is a usage error, with the closest declared name. */
-function checkVariables(given: ReadonlyMap<string, GivenVar>, declared: readonly string[], shown: string): void {
+function checkVariables(given: ReadonlyMap<string, GivenVar>, declared: readonly string[], shown: string, messages: Messages): void {
   for (const [name, { at }] of given) {
     if (declared.includes(name)) continue;
     const closest = suggestClosest(name, declared);
-    let hint = ' (it declares no variables)';
-    if (closest) hint = ` — did you mean "${closest}"?`;
-    else if (declared.length > 0) hint = ` (variables: ${declared.join(', ')})`;
-    const message = `no variable "${name}" is declared with var in ${shown} or the files it imports${hint}`;
-    if (at === null) throw new UsageError(`--var ${name}: ${message}`, 'simulate');
-    throw new InputError(`${at}: error: ${message} [vars]`);
+    let hint = msg('cli.simulate.var.none');
+    if (closest) hint = msg('cli.simulate.situation.guess', { closest });
+    else if (declared.length > 0) hint = msg('cli.simulate.var.list', { names: { list: declared, separator: 'list.comma' } });
+    const message = msg('cli.simulate.unknown-var', { name, file: shown, hint });
+    if (at === null) throw new UsageError(msg('cli.simulate.var-option', { name, message }), 'simulate');
+    throw new InputError(`${at}: error: ${messages.format(message)} [vars]`);
   }
 }
 

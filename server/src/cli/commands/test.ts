@@ -19,6 +19,8 @@ import schema from '../../../../schema/sop-test.schema.json';
 import {
   checkTestFile,
   createSopServices,
+  EN,
+  msg,
   isScriptTestFile,
   readTestFile,
   runTestCase,
@@ -26,6 +28,7 @@ import {
   testUriOf,
   TEST_FILE_RULE,
   type Finding,
+  type Messages,
   type ReadTestFile,
 } from '../../language';
 import type { Span } from '../../language/ast';
@@ -46,15 +49,6 @@ import { HELP_OPTION, printInputErrors } from './shared';
 
 const OPTIONS: OptionSpec[] = [HELP_OPTION, { name: 'reporter', kind: 'value', short: 'r' }];
 
-const MESSAGES = {
-  brokenEntry: 'the test file is not valid',
-  noTests: (where: string) => `no script tests (*.sop-test.yaml) in ${where}`,
-  noTestFile: (script: string, test: string) => `${script}: error: no test file ${test} beside it`,
-  noScript: (script: string) => `cannot read ${script}, the script this file tests (set "script" to its path relative to this file)`,
-  scriptErrors: (count: number, first: string) => `the script has ${count} error${count === 1 ? '' : 's'} and cannot be simulated; first: ${first}`,
-  schema: (path: string, message: string) => `${path === '' ? 'the file' : `"${path}"`} ${message} (schema/sop-test.schema.json)`,
-};
-
 export async function runTest(argv: readonly string[], io: Io): Promise<number> {
   const args = parseArgs(argv, OPTIONS, 'test');
   if (args.flags.has('help')) {
@@ -64,7 +58,8 @@ export async function runTest(argv: readonly string[], io: Io): Promise<number> 
   const reporter = chooseFormat(args.values.get('reporter'), REPORTERS, 'test');
   const testFiles = findTestFiles(args.positionals.length > 0 ? args.positionals : ['.'], io);
 
-  const services = createSopServices();
+  const messages = io.messages ?? EN;
+  const services = createSopServices({ locale: messages.locale });
   const loader = new ConfigLoader([...RULE_METAS], new Map(), io.cwd, io.messages);
   const locator = new Locator((u) => displayPath(u, io.cwd));
   const validate = new Ajv({ allErrors: true, strict: false }).compile(schema);
@@ -81,14 +76,14 @@ export async function runTest(argv: readonly string[], io: Io): Promise<number> 
       const at = locator.locate(f);
       return { message: f.message, line: at.line, column: at.column };
     });
-    reports.push({ file: displayPath(uri, io.cwd), script: '', cases: [{ name: MESSAGES.brokenEntry, ...failures[0], status: 'error', failures, diff: [] }] });
+    reports.push({ file: displayPath(uri, io.cwd), script: '', cases: [{ name: messages.t('cli.test.broken-entry'), ...failures[0], status: 'error', failures, diff: [] }] });
   };
 
   for (const uri of testFiles) {
     const { text } = readSource(uri, io.cwd);
     locator.addText(uri, text);
-    const read = readTestFile(uri, text);
-    const fileProblems = read.findings.length > 0 ? read.findings : schemaFindings(read, validate, uri);
+    const read = readTestFile(uri, text, messages);
+    const fileProblems = read.findings.length > 0 ? read.findings : schemaFindings(read, validate, uri, messages);
     if (fileProblems.length > 0) {
       broken(uri, fileProblems);
       continue;
@@ -100,13 +95,13 @@ export async function runTest(argv: readonly string[], io: Io): Promise<number> 
       if (session.configBroken) {
         inputErrors.push(...session.configFindings.map((f) => compactLine(session.locator.locate(f))));
         brokenFiles++;
-      } else broken(uri, [problem(uri, span, MESSAGES.noScript(displayPath(scriptUri, io.cwd)))]);
+      } else broken(uri, [problem(uri, span, messages.t('test.no-script', { script: displayPath(scriptUri, io.cwd) }))]);
       continue;
     }
     const report = session.reports[0];
     const scriptShown = displayPath(scriptUri, io.cwd);
     const compiled = compileProgram(report.program, { displayPath: (u) => displayPath(u, io.cwd) });
-    const checked = checkTestFile(read.file, compiled, scriptShown);
+    const checked = checkTestFile(read.file, compiled, scriptShown, messages);
     if (checked.length > 0) {
       broken(uri, checked);
       continue;
@@ -118,10 +113,10 @@ export async function runTest(argv: readonly string[], io: Io): Promise<number> 
     };
     const cases: CaseReport[] = read.file.cases.map((testCase) => {
       if (errors.length > 0) {
-        const failure = { message: MESSAGES.scriptErrors(errors.length, compactLine(errors[0])), ...position(testCase.nameSpan) };
+        const failure = { message: messages.t('cli.test.script-errors', { count: errors.length, first: compactLine(errors[0]) }), ...position(testCase.nameSpan) };
         return { name: testCase.name, ...position(testCase.nameSpan), status: 'failed', failures: [failure], diff: [] };
       }
-      const result = runTestCase(compiled, testCase);
+      const result = runTestCase(compiled, testCase, messages);
       return {
         name: testCase.name,
         ...position(testCase.nameSpan),
@@ -134,7 +129,7 @@ export async function runTest(argv: readonly string[], io: Io): Promise<number> 
   }
 
   const totals = totalsOf(reports, brokenFiles);
-  io.out(renderTestReport(reporter, reports, totals, io.palette));
+  io.out(renderTestReport(reporter, reports, totals, io.palette, messages));
   for (const p of problems) io.err(`${compactLine(locator.locate(p))}\n`);
   if (inputErrors.length > 0) printInputErrors(inputErrors, io);
   if (brokenFiles > 0 || totals.errors > 0) return EXIT_USAGE;
@@ -149,18 +144,18 @@ function findTestFiles(inputs: readonly string[], io: Io): string[] {
     try {
       readSource(test, io.cwd);
     } catch (error) {
-      if (error instanceof InputError && error.missing) throw new InputError(MESSAGES.noTestFile(input, displayPath(test, io.cwd)));
+      if (error instanceof InputError && error.missing) throw new InputError(msg('cli.test.no-test-file', { script: input, test: displayPath(test, io.cwd) }));
       throw error;
     }
     return test;
   });
   const { scripts } = collectScripts(expanded, io.cwd, isScriptTestFile);
-  if (scripts.length === 0) throw new InputError(`sop test: ${MESSAGES.noTests(inputs.join(', '))}`);
+  if (scripts.length === 0) throw new InputError(`sop test: ${(io.messages ?? EN).t('cli.test.no-tests', { inputs: inputs.join(', ') })}`);
   return scripts;
 }
 
 /** What ajv finds wrong, one finding per place, at the value it is about. */
-function schemaFindings(read: ReadTestFile, validate: ReturnType<Ajv['compile']>, uri: string): Finding[] {
+function schemaFindings(read: ReadTestFile, validate: ReturnType<Ajv['compile']>, uri: string, messages: Messages): Finding[] {
   if (validate(read.data)) return [];
   const seen = new Set<string>();
   const out: Finding[] = [];
@@ -172,7 +167,11 @@ function schemaFindings(read: ReadTestFile, validate: ReturnType<Ajv['compile']>
       .slice(1)
       .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
       .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
-    out.push(problem(uri, read.spanAt(path), MESSAGES.schema(error.instancePath.slice(1), error.message ?? 'is not valid')));
+    // ajv's own wording stays English: it has no Chinese catalog here, and the reader's
+    // own checks (`readTestFile`) catch what a writer gets wrong before the schema does.
+    const message = error.message ?? messages.t('cli.test.schema.invalid');
+    const where = error.instancePath.slice(1);
+    out.push(problem(uri, read.spanAt(path), where === '' ? messages.t('cli.test.schema.root', { message }) : messages.t('cli.test.schema', { path: where, message })));
   }
   return out;
 }

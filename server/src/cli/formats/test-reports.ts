@@ -5,9 +5,8 @@
  * systems such as GitLab, Jenkins and Azure Pipelines read). All three are deterministic:
  * no durations or dates, so a report can be compared byte for byte.
  */
-import type { DiffLine } from '../../language';
+import { EN, type DiffLine, type Messages } from '../../language';
 import type { Palette } from '../colors';
-import { plural } from './stylish';
 
 /** A failed expectation where the test file writes it. */
 export interface LocatedFailure {
@@ -58,18 +57,18 @@ export function totalsOf(files: readonly FileReport[], brokenFiles: number): Tot
   return totals;
 }
 
-export function renderTestReport(reporter: Reporter, files: readonly FileReport[], totals: Totals, palette: Palette): string {
+export function renderTestReport(reporter: Reporter, files: readonly FileReport[], totals: Totals, palette: Palette, messages: Messages = EN): string {
   switch (reporter) {
     case 'tap':
       return renderTap(files);
     case 'junit':
       return renderJunit(files, totals);
     default:
-      return renderStylishTests(files, totals, palette);
+      return renderStylishTests(files, totals, palette, messages);
   }
 }
 
-function renderStylishTests(files: readonly FileReport[], totals: Totals, palette: Palette): string {
+function renderStylishTests(files: readonly FileReport[], totals: Totals, palette: Palette, messages: Messages): string {
   let out = '';
   for (const file of files) {
     out += `${palette.underline(file.file)} ${palette.dim(`(${file.script})`)}\n`;
@@ -81,14 +80,14 @@ function renderStylishTests(files: readonly FileReport[], totals: Totals, palett
       out += `  ${palette.red(c.status === 'error' ? '! ' : '✗ ')}${palette.red(c.name)}\n`;
       for (const f of c.failures) out += `      ${palette.dim(`${file.file}:${f.line}:${f.column}`)}  ${f.message}\n`;
       if (c.diff.some((l) => l.kind !== 'same')) {
-        out += `\n      ${palette.red('- expected')}\n      ${palette.blue('+ actual')}\n\n`;
+        out += `\n      ${palette.red(messages.t('cli.test.expected'))}\n      ${palette.blue(messages.t('cli.test.actual'))}\n\n`;
         for (const line of c.diff) out += `      ${colorDiffLine(line, palette)}\n`;
       }
       out += '\n';
     }
     out += '\n';
   }
-  return out + summaryLine(totals, palette);
+  return out + summaryLine(totals, palette, messages);
 }
 
 function colorDiffLine(line: DiffLine, palette: Palette): string {
@@ -98,11 +97,12 @@ function colorDiffLine(line: DiffLine, palette: Palette): string {
 }
 
 /** "3 passed, 1 failed", with errors and broken files only when there are some. */
-export function summaryLine(totals: Totals, palette: Palette): string {
-  const parts = [`${totals.passed} passed`, `${totals.failed} failed`];
-  if (totals.errors > 0) parts.push(plural(totals.errors, 'error'));
-  if (totals.brokenFiles > 0) parts.push(plural(totals.brokenFiles, 'broken test file'));
-  const line = parts.join(', ');
+export function summaryLine(totals: Totals, palette: Palette, messages: Messages = EN): string {
+  const more: string[] = [];
+  if (totals.errors > 0) more.push(messages.t('cli.count.error', { count: totals.errors }));
+  if (totals.brokenFiles > 0) more.push(messages.t('cli.test.broken-files', { count: totals.brokenFiles }));
+  let line = messages.t('cli.test.summary', { passed: String(totals.passed), failed: String(totals.failed) });
+  if (more.length > 0) line += messages.t('cli.test.summary.more', { more: { list: more, separator: 'list.comma' } });
   return `${totals.failed + totals.errors + totals.brokenFiles > 0 ? palette.red(palette.bold(line)) : line}\n`;
 }
 

@@ -11,14 +11,14 @@ import type { ExportContext } from './context';
 import { buildFlowGraph, type FlowStep } from './flow-graph';
 import { groupBy, layoutGroups } from './layout';
 import { EXPORT_RULES } from './types';
+import { msg, type Msg } from '../i18n/messages';
 
 const MESSAGES = {
-  tooMany: (count: number) => `the flow needs ${count} actions; Amazon Connect allows at most ${MAX_ACTIONS} per flow (split the script)`,
-  wholeSeconds: (ms: number) => `Amazon Connect waits whole seconds (InputTimeLimitSeconds); ${ms} ms is not`,
-  badIdentifier: (id: string, why: string) => `Amazon Connect cannot name an action "${id}": ${why}`,
-  sameIdentifier: (id: string) => `two actions would be named "${id}" in Amazon Connect`,
-  unmapped: (queue: string) =>
-    `no Amazon Connect queue for "${queue}" in sop.config.json (export.queues); the flow names the queue "${queue}", to be chosen again in the flow designer`,
+  tooMany: (count: number) => msg('export.connect.too-many', { count: String(count), max: String(MAX_ACTIONS) }),
+  wholeSeconds: (ms: number) => msg('export.connect.whole-seconds', { ms: String(ms) }),
+  badIdentifier: (id: string, why: Msg) => msg('export.connect.bad-identifier', { id, why }),
+  sameIdentifier: (id: string) => msg('export.connect.same-identifier', { id }),
+  unmapped: (queue: string) => msg('export.connect.unmapped', { queue }),
 };
 
 export const MAX_ACTIONS = 250;
@@ -130,10 +130,10 @@ function checkActions(context: ExportContext, actions: readonly Action[], source
     const step = sources.get(action.Identifier);
     if (!step) continue;
     const name = action.Identifier;
-    let why: string | null = null;
-    if (name.length > MAX_IDENTIFIER) why = `it is longer than ${MAX_IDENTIFIER} characters`;
-    else if (FORBIDDEN.test(name)) why = `it holds "${FORBIDDEN.exec(name)![0]}", which identifiers may not`;
-    else if (RESERVED.has(name)) why = 'the name is reserved';
+    let why: Msg | null = null;
+    if (name.length > MAX_IDENTIFIER) why = msg('export.connect.too-long', { max: String(MAX_IDENTIFIER) });
+    else if (FORBIDDEN.test(name)) why = msg('export.connect.forbidden', { found: FORBIDDEN.exec(name)![0] });
+    else if (RESERVED.has(name)) why = msg('export.connect.reserved');
     if (why !== null) context.report(EXPORT_RULES.identifier, 'error', step.node.source, MESSAGES.badIdentifier(name, why));
     if (seen.has(name)) context.report(EXPORT_RULES.identifier, 'error', step.node.source, MESSAGES.sameIdentifier(name));
     seen.add(name);

@@ -9,13 +9,15 @@ import type { CompiledScript, IvrNode, SourcePosition } from '../compile/types';
 import type { ExportSettings } from '../config/types';
 import type { Finding, Severity } from '../finding';
 import { LineIndex, lineIndexOf } from '../line-index';
+import { EN, msg, type Msg } from '../i18n/messages';
 import type { Program } from '../program';
 import { EXPORT_RULES, type ExportOptions } from './types';
 
+/** Export findings are catalog messages (`export.*`), rendered with `options.messages`. */
 const MESSAGES = {
-  noSituation: 'nothing to export: the script has no situation',
-  unknownStart: (id: string) => `no situation "${id}" to start the call in`,
-  unknownGoto: (id: string) => `goto ${id} names no situation, so no platform can follow it`,
+  noSituation: msg('export.no-situation'),
+  unknownStart: (id: string) => msg('export.unknown-start', { id }),
+  unknownGoto: (id: string) => msg('export.unknown-goto', { id }),
 };
 
 export interface ExportContext {
@@ -32,7 +34,7 @@ export interface ExportContext {
   /** The source position as the output shows it (display path). */
   shown(source: SourcePosition): SourcePosition;
   findings: Finding[];
-  report(rule: string, severity: Severity, source: SourcePosition, message: string): void;
+  report(rule: string, severity: Severity, source: SourcePosition, message: Msg): void;
 }
 
 export function createContext(program: Program, options: ExportOptions): ExportContext {
@@ -47,8 +49,9 @@ export function createContext(program: Program, options: ExportOptions): ExportC
     const start = index.offsetAt({ line: source.line - 1, character: source.column - 1 });
     return { start, end: Math.max(start, index.lineEnd(source.line - 1)) };
   };
-  const report = (rule: string, severity: Severity, source: SourcePosition, message: string) => {
-    findings.push({ rule, severity, message, uri: source.file, span: spanOf(source) });
+  const messages = options.messages ?? EN;
+  const report = (rule: string, severity: Severity, source: SourcePosition, message: Msg) => {
+    findings.push({ rule, severity, message: messages.format(message), messageId: message.key, uri: source.file, span: spanOf(source) });
   };
   const rootStart: SourcePosition = { file: program.root.uri, line: 1, column: 1 };
 

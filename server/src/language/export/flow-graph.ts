@@ -8,9 +8,10 @@
 import type { IvrNode, SayNode, WaitNode } from '../compile/types';
 import type { ExportContext } from './context';
 import { EXPORT_RULES } from './types';
+import { msg } from '../i18n/messages';
 
 const MESSAGES = {
-  jumpLoop: 'these jumps go round without a word said or a wait: the flow would never move on',
+  jumpLoop: msg('export.jump-loop'),
 };
 
 export interface FlowStep {

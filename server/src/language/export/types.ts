@@ -4,6 +4,7 @@
  */
 import type { ExportSettings } from '../config/types';
 import type { Finding } from '../finding';
+import type { Messages } from '../i18n/messages';
 
 export const EXPORT_TARGETS = ['voicexml', 'connect', 'studio', 'phrases'] as const;
 export type ExportTarget = (typeof EXPORT_TARGETS)[number];
@@ -15,6 +16,8 @@ export interface ExportOptions {
   settings?: ExportSettings;
   /** The situation a call starts in; default: the first situation of the root file. */
   start?: string;
+  /** The language of the findings' messages; English when absent. */
+  messages?: Messages;
 }
 
 export interface ExportedFile {

@@ -11,6 +11,7 @@ import type { Span } from '../ast';
 import { nearest } from '../config/nearest';
 import { parseDuration } from '../duration';
 import type { Finding } from '../finding';
+import { EN, msg, type Messages, type Msg } from '../i18n/messages';
 import { parseCallerEvent, type TimedEvent } from '../simulate/events';
 import type { ExpectedOutcome, Placed, ScriptTestFile, TestCase } from './types';
 
@@ -21,25 +22,29 @@ const FILE_KEYS = ['script', 'cases'];
 const CASE_KEYS = ['name', 'situation', 'events', 'vars', 'says', 'never-says', 'outcome', 'within'];
 const OUTCOMES = ['hangup', 'agent-takeover', 'transfer'];
 
+/** The messages of this module (catalog keys `test-file.*`), rendered when reported. */
 const MESSAGES = {
-  yaml: (message: string) => `invalid YAML: ${message}`,
-  notMap: (what: string) => `a script test file is a mapping with "cases" (and optionally "script"), not ${what}`,
-  noCases: 'the file has no "cases": add a list of cases, each with a "situation"',
-  casesNotList: '"cases" must be a list of cases (each item starting with "- ")',
-  caseNotMap: 'a case must be a mapping with at least "situation"',
+  yaml: (message: string) => msg('test-file.yaml', { message }),
+  notMap: (what: Msg) => msg('test-file.not-map', { what }),
+  noCases: msg('test-file.no-cases'),
+  casesNotList: msg('test-file.cases-not-list'),
+  caseNotMap: msg('test-file.case-not-map'),
   unknownKey: (key: string, keys: readonly string[]) => {
-    const close = nearest(key, keys);
-    return `unknown key "${key}"${close ? ` — did you mean "${close}"?` : ''} (keys: ${keys.join(', ')})`;
+    const closest = nearest(key, keys);
+    const list = { list: keys, separator: 'list.comma' } as const;
+    return closest ? msg('test-file.unknown-key.guess', { key, closest, keys: list }) : msg('test-file.unknown-key', { key, keys: list });
   },
-  noSituation: 'the case has no "situation": name the situation the call starts in',
-  notText: (key: string) => `"${key}" must be text`,
-  notTextList: (key: string) => `"${key}" must be a list of phrases (or one phrase)`,
-  emptyPhrase: (key: string) => `an empty phrase in "${key}" matches everything; remove it`,
-  events: 'caller events must be a list (or a comma-separated text) of silence, reply, reply@2s (沉默, 回应, 回应@2秒)',
-  varsNotMap: '"vars" must be a mapping of variable names to values, e.g. 姓氏: 王',
-  varNotText: (name: string) => `the value of "${name}" must be text`,
-  outcome: 'outcome must be hangup, agent-takeover, transfer, "transfer: QUEUE" or "goto: SITUATION"',
-  within: (text: string) => `"${text}" is no duration: write e.g. 30s, 1.5m or 30秒`,
+  noSituation: msg('test-file.no-situation'),
+  notText: (key: string) => msg('test-file.not-text', { key }),
+  notTextList: (key: string) => msg('test-file.not-text-list', { key }),
+  emptyPhrase: (key: string) => msg('test-file.empty-phrase', { key }),
+  events: msg('test-file.events'),
+  eventProblem: (problem: Msg) => msg('test-file.event-problem', { problem, events: msg('test-file.events') }),
+  varsNotMap: msg('test-file.vars-not-map'),
+  varNotText: (name: string) => msg('test-file.var-not-text', { name }),
+  outcome: msg('test-file.outcome'),
+  outcomeGuess: (closest: string) => msg('test-file.outcome.guess', { closest }),
+  within: (text: string) => msg('test-file.within', { text }),
 };
 
 export interface ReadTestFile {
@@ -52,9 +57,9 @@ export interface ReadTestFile {
   spanAt(path: ReadonlyArray<string | number>): Span;
 }
 
-export function readTestFile(uri: string, text: string): ReadTestFile {
+export function readTestFile(uri: string, text: string, messages: Messages = EN): ReadTestFile {
   const findings: Finding[] = [];
-  const report = (span: Span, message: string) => findings.push({ rule: TEST_FILE_RULE, severity: 'error', message, uri, span });
+  const report = (span: Span, message: Msg) => findings.push({ rule: TEST_FILE_RULE, severity: 'error', message: messages.format(message), uri, span });
   const file: ScriptTestFile = { uri, script: null, cases: [] };
   const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
   const spanAt = (path: ReadonlyArray<string | number>): Span => {
@@ -67,7 +72,7 @@ export function readTestFile(uri: string, text: string): ReadTestFile {
 
   const root = doc.contents;
   if (!isMap(root)) {
-    report(root ? spanOf(root) : { start: 0, end: 0 }, MESSAGES.notMap(root ? describe(root) : 'an empty file'));
+    report(root ? spanOf(root) : { start: 0, end: 0 }, MESSAGES.notMap(root ? describe(root) : msg('test-file.what.empty')));
     return result;
   }
   let casesNode: Node | null = null;
@@ -96,7 +101,7 @@ export function readTestFile(uri: string, text: string): ReadTestFile {
   return result;
 }
 
-type Report = (span: Span, message: string) => void;
+type Report = (span: Span, message: Msg) => void;
 
 function readCase(node: Node, index: number, text: string, report: Report): TestCase | null {
   if (!isMap(node)) {
@@ -189,7 +194,7 @@ function readEvents(node: Node | null, at: Span, text: string, report: Report): 
   }
   for (const word of words) {
     const event = parseCallerEvent(word.value.trim());
-    if ('message' in event) report(word.span, `${event.message}; ${MESSAGES.events}`);
+    if ('message' in event) report(word.span, MESSAGES.eventProblem(event.message));
     else out.push({ value: event, span: word.span });
   }
   return out;
@@ -230,7 +235,7 @@ function readOutcome(node: Node | null, at: Span, text: string, report: Report):
     if (kind === 'hangup' || kind === 'agent-takeover') return { value: { kind }, span: word.span };
     if (kind === 'transfer') return { value: { kind, queue: null }, span: word.span };
     const close = nearest(kind, OUTCOMES);
-    report(word.span, close ? `${MESSAGES.outcome} — did you mean "${close}"?` : MESSAGES.outcome);
+    report(word.span, close ? MESSAGES.outcomeGuess(close) : MESSAGES.outcome);
     return null;
   }
   if (isMap(node) && node.items.length === 1) {
@@ -275,10 +280,10 @@ function spanOf(node: Node, limit?: number): Span {
   return { start, end: limit === undefined ? end : Math.min(end, start + limit) };
 }
 
-function describe(node: Node): string {
-  if (isSeq(node)) return 'a list';
-  if (isScalar(node)) return typeof node.value === 'string' ? `the text "${node.value}"` : `the value ${String(node.value)}`;
-  return 'this';
+function describe(node: Node): Msg {
+  if (isSeq(node)) return msg('test-file.what.list');
+  if (isScalar(node)) return typeof node.value === 'string' ? msg('test-file.what.text', { value: node.value }) : msg('test-file.what.value', { value: String(node.value) });
+  return msg('test-file.what.other');
 }
 
 function firstLine(message: string): string {

@@ -21,24 +21,25 @@ import type { CompiledScript } from '../compile/types';
 import { nearest } from '../config/nearest';
 import { formatDuration } from '../duration';
 import type { Finding } from '../finding';
+import { EN, msg, type Messages, type Msg } from '../i18n/messages';
 import { simulateCompiled, type SimStep, type Simulation } from '../simulate/simulate';
 import { clock, describeOutcome, describeStep } from '../simulate/transcript';
 import { TEST_FILE_RULE } from './read-test-file';
 import type { ExpectedOutcome, ScriptTestFile, TestCase } from './types';
 
+/** The messages of this module (catalog keys `test.*`), rendered with the caller's `Messages`. */
 const MESSAGES = {
-  unknownSituation: (id: string, script: string, close: string | undefined) =>
-    `no situation "${id}" in ${script} or the files it imports${close ? ` — did you mean "${close}"?` : ''}`,
-  unknownVariable: (name: string, script: string, close: string | undefined) =>
-    `no variable "${name}" is declared with var in ${script} or the files it imports${close ? ` — did you mean "${close}"?` : ''}`,
-  lateReply: (afterMs: number, timeoutMs: number) =>
-    `reply@${formatDuration(afterMs)} comes after the ${formatDuration(timeoutMs)} wait timed out: the caller cannot answer a wait that is over`,
+  unknownSituation: (id: string, script: string, closest: string | undefined) =>
+    msg('test.unknown-situation', { id, script, hint: closest ? msg('test.guess', { closest }) : '' }),
+  unknownVariable: (name: string, script: string, closest: string | undefined) =>
+    msg('test.unknown-variable', { name, script, hint: closest ? msg('test.guess', { closest }) : '' }),
+  lateReply: (afterMs: number, timeoutMs: number) => msg('test.late-reply', { after: formatDuration(afterMs), timeout: formatDuration(timeoutMs) }),
   missingPhrase: (phrase: string, after: string | null) =>
-    `expected "${phrase}" to be said${after !== null ? ` after "${after}"` : ''}, but it was not`,
-  forbiddenPhrase: (phrase: string, at: string, said: string) => `"${phrase}" must never be said, but was at ${at}: "${said}"`,
-  wrongOutcome: (expected: string, actual: string) => `expected ${expected}, but ${actual}`,
-  late: (expected: string, withinMs: number, at: string) => `expected ${expected} within ${formatDuration(withinMs)}, but it happened at ${at}`,
-  neverEnds: (outcome: string) => `the call never ends properly: ${outcome}`,
+    after !== null ? msg('test.missing-phrase.after', { phrase, after }) : msg('test.missing-phrase', { phrase }),
+  forbiddenPhrase: (phrase: string, at: string, said: string) => msg('test.forbidden-phrase', { phrase, at, said }),
+  wrongOutcome: (expected: Msg, actual: Msg | string) => msg('test.wrong-outcome', { expected, actual }),
+  late: (expected: Msg, withinMs: number, at: string) => msg('test.late', { expected, within: formatDuration(withinMs), at }),
+  neverEnds: (outcome: string) => msg('test.never-ends', { outcome }),
 };
 
 /** One failed expectation, at the part of the case that expected it. */
@@ -67,9 +68,9 @@ export interface CaseResult {
 }
 
 /** Problems of a test file against the script it tests: unknown situations and variables. */
-export function checkTestFile(file: ScriptTestFile, compiled: CompiledScript, scriptName: string): Finding[] {
+export function checkTestFile(file: ScriptTestFile, compiled: CompiledScript, scriptName: string, messages: Messages = EN): Finding[] {
   const findings: Finding[] = [];
-  const report = (span: Span, message: string) => findings.push({ rule: TEST_FILE_RULE, severity: 'error', message, uri: file.uri, span });
+  const report = (span: Span, message: Msg) => findings.push({ rule: TEST_FILE_RULE, severity: 'error', message: messages.format(message), uri: file.uri, span });
   const ids = Object.keys(compiled.ivr.situations);
   const situation = (id: string, span: Span) => {
     if (!(id in compiled.ivr.situations)) report(span, MESSAGES.unknownSituation(id, scriptName, nearest(id, ids)));
@@ -88,16 +89,17 @@ export function checkTestFile(file: ScriptTestFile, compiled: CompiledScript, sc
 }
 
 /** Runs one case; its situation must exist (`checkTestFile` says so first). */
-export function runTestCase(compiled: CompiledScript, testCase: TestCase): CaseResult {
+export function runTestCase(compiled: CompiledScript, testCase: TestCase, messages: Messages = EN): CaseResult {
   const vars = new Map(testCase.vars.map((v) => [v.name, v.value]));
   const events = testCase.events.map((e) => e.value);
   const simulation = simulateCompiled(compiled, testCase.situation.value, events, { vars });
   const failures: CaseFailure[] = [];
+  const fail = (message: Msg, span: Span) => failures.push({ message: messages.format(message), span });
   const { outcome } = simulation;
 
   if (outcome.outcome === 'late-reply' && outcome.lateReply) {
     const event = testCase.events[outcome.lateReply.index];
-    failures.push({ message: MESSAGES.lateReply(outcome.lateReply.afterMs, outcome.wait?.timeoutMs ?? 0), span: event.span });
+    fail(MESSAGES.lateReply(outcome.lateReply.afterMs, outcome.wait?.timeoutMs ?? 0), event.span);
     return finish(testCase, 'error', failures, simulation, { missing: [], forbidden: new Set(), outcomeLine: null });
   }
 
@@ -117,7 +119,7 @@ export function runTestCase(compiled: CompiledScript, testCase: TestCase): CaseR
       if (at >= 0) found = { phrase: i, offset: at + expected.value.length };
     }
     if (found === null) {
-      failures.push({ message: MESSAGES.missingPhrase(expected.value, lastMatched), span: expected.span });
+      fail(MESSAGES.missingPhrase(expected.value, lastMatched), expected.span);
       missing.push({ phrase: expected.value, afterStep: lastStep });
       continue;
     }
@@ -131,19 +133,19 @@ export function runTestCase(compiled: CompiledScript, testCase: TestCase): CaseR
     for (const { step, index } of said) {
       if (!spoken(step).includes(banned.value)) continue;
       forbidden.add(index);
-      failures.push({ message: MESSAGES.forbiddenPhrase(banned.value, clock(step.at).slice(1, -1), spoken(step)), span: banned.span });
+      fail(MESSAGES.forbiddenPhrase(banned.value, clock(step.at).slice(1, -1), spoken(step)), banned.span);
       break;
     }
   }
 
   const outcomeFailure = judgeOutcome(testCase, simulation);
-  if (outcomeFailure) failures.push(outcomeFailure);
+  if (outcomeFailure) fail(outcomeFailure.message, outcomeFailure.span);
   const outcomeLine = outcomeFailure ? expectedOutcomeLine(testCase) : null;
   return finish(testCase, failures.length > 0 ? 'failed' : 'passed', failures, simulation, { missing, forbidden, outcomeLine });
 }
 
 /** The outcome and time checks, and the rule that a call must end. */
-function judgeOutcome(testCase: TestCase, simulation: Simulation): CaseFailure | null {
+function judgeOutcome(testCase: TestCase, simulation: Simulation): { message: Msg; span: Span } | null {
   const { outcome } = simulation;
   const expected = testCase.outcome?.value ?? null;
   const span = testCase.outcome?.span ?? testCase.withinMs?.span ?? testCase.nameSpan;
@@ -151,7 +153,7 @@ function judgeOutcome(testCase: TestCase, simulation: Simulation): CaseFailure |
   let at = outcome.at;
   if (expected?.kind === 'goto') {
     const jump = simulation.steps.find((s) => s.type === 'goto' && s.target === expected.situation);
-    if (!jump) return { message: MESSAGES.wrongOutcome(describeExpected(expected), `the call never went there (${actualOutcome(simulation)})`), span };
+    if (!jump) return { message: MESSAGES.wrongOutcome(describeExpected(expected), msg('test.never-went', { actual: actualOutcome(simulation) })), span };
     at = jump.at;
   } else if (!ended) {
     return { message: MESSAGES.neverEnds(describeOutcome(outcome).replace(/^outcome: /, '')), span };
@@ -160,7 +162,7 @@ function judgeOutcome(testCase: TestCase, simulation: Simulation): CaseFailure |
   }
   const within = testCase.withinMs;
   if (within && at > within.value) {
-    return { message: MESSAGES.late(expected ? describeExpected(expected) : 'the call to end', within.value, clock(at).slice(1, -1)), span: within.span };
+    return { message: MESSAGES.late(expected ? describeExpected(expected) : msg('test.expected.end'), within.value, clock(at).slice(1, -1)), span: within.span };
   }
   return null;
 }
@@ -178,29 +180,29 @@ function outcomeMatches(expected: ExpectedOutcome, simulation: Simulation): bool
 }
 
 /** What was expected, in the words of a message: "a hang-up", "a transfer to 投诉处理组". */
-function describeExpected(expected: ExpectedOutcome): string {
+function describeExpected(expected: ExpectedOutcome): Msg {
   switch (expected.kind) {
     case 'hangup':
-      return 'a hang-up';
+      return msg('test.expected.hangup');
     case 'agent-takeover':
-      return 'the agent to take over';
+      return msg('test.expected.agent-takeover');
     case 'transfer':
-      return expected.queue === null ? 'a transfer' : `a transfer to ${expected.queue}`;
+      return expected.queue === null ? msg('test.expected.transfer') : msg('test.expected.transfer-to', { queue: expected.queue });
     case 'goto':
-      return `a goto ${expected.situation}`;
+      return msg('test.expected.goto', { situation: expected.situation });
   }
 }
 
 /** What happened, in the words of a message: "it hung up at 00:30.5". */
-function actualOutcome(simulation: Simulation): string {
+function actualOutcome(simulation: Simulation): Msg | string {
   const at = clock(simulation.outcome.at).slice(1, -1);
   switch (simulation.outcome.outcome) {
     case 'hangup':
-      return `it hung up at ${at}`;
+      return msg('test.actual.hangup', { at });
     case 'transfer':
-      return `it was transferred to ${simulation.outcome.target} at ${at}`;
+      return msg('test.actual.transfer', { target: simulation.outcome.target ?? '', at });
     case 'agent-takeover':
-      return `the agent took over at ${at}`;
+      return msg('test.actual.agent-takeover', { at });
     default:
       return describeOutcome(simulation.outcome).replace(/^outcome: /, '');
   }

@@ -8,6 +8,7 @@
  * silence always lasts the whole wait, so it takes no time.
  */
 import { formatDuration, parseDuration } from '../duration';
+import { msg, type Msg } from '../i18n/messages';
 
 /** The caller's answer to one `wait`: speaks in time, or stays silent for all of it. */
 export type CallerEvent = 'silence' | 'reply';
@@ -30,11 +31,11 @@ export const EVENT_SPELLINGS: ReadonlyMap<string, CallerEvent> = new Map([
   ['回应', 'reply'],
 ]);
 
-/** The messages of this module, kept together for the message catalog. */
+/** The messages of this module (catalog keys `simulate.event.*`), rendered by the adapter. */
 const MESSAGES = {
-  badTime: (word: string, time: string) => `"${word}": "${time}" is no duration (write e.g. reply@2s or 回应@2秒)`,
-  timedSilence: (word: string) => `"${word}": a silence lasts the whole wait and takes no time; write silence`,
-  unknown: (word: string) => `unknown event "${word}"`,
+  badTime: (word: string, time: string) => msg('simulate.event.bad-time', { word, time }),
+  timedSilence: (word: string) => msg('simulate.event.timed-silence', { word }),
+  unknown: (word: string) => msg('simulate.event.unknown', { word }),
 };
 
 /** A word that is no event, and why. */
@@ -42,7 +43,8 @@ export interface EventProblem {
   word: string;
   /** `unknown`: not an event spelling (a "did you mean" may help); `time`: the `@time` part is wrong. */
   kind: 'unknown' | 'time';
-  message: string;
+  /** What is wrong, as a catalog message for the reader's language. */
+  message: Msg;
 }
 
 export interface ParsedEvents {

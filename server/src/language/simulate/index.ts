@@ -27,5 +27,5 @@ export {
   type SpokenPart,
   type WaitPoint,
 } from './simulate';
-export { clock, describeLateReply, describeOutcome, describeStep, renderTranscript } from './transcript';
+export { clock, describeLateReply, describeOutcome, lateReplyMessage, describeStep, renderTranscript } from './transcript';
 export { parseVarsFile, type VarsFile } from './vars-file';

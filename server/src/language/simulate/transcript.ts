@@ -4,6 +4,7 @@
  * then one line that says how the call ended.
  */
 import { formatDuration } from '../duration';
+import { EN, msg, type Messages, type Msg } from '../i18n/messages';
 import type { SimOutcome, SimStep, Simulation, SpokenPart } from './simulate';
 
 /** The whole transcript, one line per step, ending with the outcome line and a newline. */
@@ -94,10 +95,15 @@ export function describeOutcome(outcome: SimOutcome): string {
  * Why a timed reply cannot be used: `event 2 (reply@6s) comes after the 5s wait timed out`.
  * The wait's position is the caller's to add (file names are the adapter's).
  */
-export function describeLateReply(outcome: SimOutcome): string {
+export function describeLateReply(outcome: SimOutcome, messages: Messages = EN): string {
   const late = outcome.lateReply;
   if (!late) return 'no late reply';
-  return `event ${late.index + 1} (reply@${formatDuration(late.afterMs)}) comes after the ${formatDuration(outcome.wait?.timeoutMs ?? 0)} wait timed out`;
+  return messages.format(lateReplyMessage(late, outcome.wait?.timeoutMs ?? 0));
+}
+
+/** `describeLateReply` as a catalog message, for an adapter to render in the reader's language. */
+export function lateReplyMessage(late: { index: number; afterMs: number }, timeoutMs: number): Msg {
+  return msg('simulate.late-reply', { index: String(late.index + 1), after: formatDuration(late.afterMs), timeout: formatDuration(timeoutMs) });
 }
 
 /**

@@ -9,14 +9,6 @@ import { toRange } from '../convert';
 import type { ServerState } from '../state';
 import { indexOf } from './shared';
 
-/** The lens titles, kept together for the message catalog. */
-const MESSAGES = {
-  graph: 'Graph',
-  graphTooltip: 'Show this situation in the flow graph',
-  simulate: 'Simulate',
-  simulateTooltip: 'Play this situation as the IVR would',
-};
-
 export const SHOW_GRAPH_COMMAND = 'sop.showGraph';
 export const SIMULATE_COMMAND = 'sop.simulate';
 
@@ -31,12 +23,13 @@ export function register(connection: Connection, state: ServerState): void {
         const file = await state.getFile(uri);
         if (!file) return [];
         const index = indexOf(file);
+        const messages = state.services.messages;
         return situationLensesOf(file).flatMap((lens) => {
           const range = toRange(index, lens.span);
           const args = [uri, lens.situation];
           return [
-            { range, command: { title: MESSAGES.graph, tooltip: MESSAGES.graphTooltip, command: SHOW_GRAPH_COMMAND, arguments: args } },
-            { range, command: { title: MESSAGES.simulate, tooltip: MESSAGES.simulateTooltip, command: SIMULATE_COMMAND, arguments: args } },
+            { range, command: { title: messages.t('lens.graph'), tooltip: messages.t('lens.graph.tooltip'), command: SHOW_GRAPH_COMMAND, arguments: args } },
+            { range, command: { title: messages.t('lens.simulate'), tooltip: messages.t('lens.simulate.tooltip'), command: SIMULATE_COMMAND, arguments: args } },
           ] as CodeLens[];
         });
       },

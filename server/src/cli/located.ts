@@ -29,20 +29,37 @@ export class Locator {
   }
 
   locate(finding: Finding): LocatedFinding {
-    const index = this.indexes.get(finding.uri) ?? new LineIndex('');
-    const start = index.positionAt(finding.span.start);
-    const end = index.positionAt(finding.span.end);
-    return {
-      file: this.show(finding.uri),
-      line: start.line + 1,
-      column: start.character + 1,
-      endLine: end.line + 1,
-      endColumn: end.character + 1,
-      rule: finding.rule,
-      severity: finding.severity,
-      message: finding.message,
-    };
+    const { uri, ...rest } = placeFinding(finding, this.indexes.get(finding.uri) ?? new LineIndex(''));
+    return { file: this.show(uri), ...rest };
   }
+}
+
+/** A finding with 1-based lines and columns, its document still named by identity. */
+export interface PlacedFinding {
+  uri: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  rule: string;
+  severity: Finding['severity'];
+  message: string;
+}
+
+/** Places a finding in the text it was computed on (`index` is that text's line table). */
+export function placeFinding(finding: Finding, index: LineIndex): PlacedFinding {
+  const start = index.positionAt(finding.span.start);
+  const end = index.positionAt(finding.span.end);
+  return {
+    uri: finding.uri,
+    line: start.line + 1,
+    column: start.character + 1,
+    endLine: end.line + 1,
+    endColumn: end.character + 1,
+    rule: finding.rule,
+    severity: finding.severity,
+    message: finding.message,
+  };
 }
 
 /** How many findings of each severity a list holds. */

@@ -10,6 +10,7 @@ import { displayPath, readSourceBytes } from './files';
 import { EMITTERS, type EmitOutcome } from './emitters';
 import { hashBytes } from './hash';
 import { isInside, rootRelative } from './project-root';
+import { placeFinding, type PlacedFinding } from './located';
 
 /** What every task of a run shares; sent once to each worker. */
 export interface TaskSetup {
@@ -34,16 +35,7 @@ export interface TaskInput {
 }
 
 /** A finding with its place resolved, and its file kept as a document identity. */
-export interface PlacedFinding {
-  uri: string;
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
-  rule: string;
-  severity: Finding['severity'];
-  message: string;
-}
+export type { PlacedFinding };
 
 export interface ScriptOutcome {
   uri: string;
@@ -120,17 +112,5 @@ export async function runScriptTask(input: TaskInput, setup: TaskSetup, services
 }
 
 function place(finding: Finding, indexes: ReadonlyMap<string, LineIndex>): PlacedFinding {
-  const index = indexes.get(finding.uri) ?? new LineIndex('');
-  const start = index.positionAt(finding.span.start);
-  const end = index.positionAt(finding.span.end);
-  return {
-    uri: finding.uri,
-    line: start.line + 1,
-    column: start.character + 1,
-    endLine: end.line + 1,
-    endColumn: end.character + 1,
-    rule: finding.rule,
-    severity: finding.severity,
-    message: finding.message,
-  };
+  return placeFinding(finding, indexes.get(finding.uri) ?? new LineIndex(''));
 }

@@ -45,6 +45,8 @@ export interface ConfigSource {
 export class ConfigLoader {
   private readonly texts = new Map<string, string | undefined>();
   private readonly parsed = new Map<string, SopConfig>();
+  /** The configuration of each script folder seen: the scripts of a folder share it. */
+  private readonly byFolder = new Map<string, SopConfig>();
   private readonly defaults: SopConfig;
   /** Problems of every configuration file read so far, in the order they were read. */
   readonly findings: Finding[] = [];
@@ -67,6 +69,16 @@ export class ConfigLoader {
   }
 
   async configFor(scriptUri: string): Promise<SopConfig> {
+    const folder = scriptUri.slice(0, scriptUri.lastIndexOf('/') + 1);
+    let config = this.byFolder.get(folder);
+    if (!config) {
+      config = await this.findConfig(scriptUri);
+      this.byFolder.set(folder, config);
+    }
+    return config;
+  }
+
+  private async findConfig(scriptUri: string): Promise<SopConfig> {
     const found = await findNearestConfig(scriptUri, (uri: string) => Promise.resolve(this.readConfigText(uri)));
     if (!found) return this.defaults;
     const known = this.parsed.get(found.uri);

@@ -9,6 +9,7 @@ import { msg, type MessageKey, type Msg } from '../language';
 import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { isUtf8 } from 'node:buffer';
 import { decodeUtf8 } from './decode';
 import { InputError } from './errors';
 
@@ -40,28 +41,45 @@ export function readSource(uri: string, cwd: string): SourceText {
   return { text, bom };
 }
 
-/** `readSource`, also giving the bytes read. */
+/**
+ * `readSource`, also giving the bytes read. The bytes are checked to be UTF-8 at once, but
+ * decoded only when the text is first read: a script answered from the cache is only
+ * hashed, and decoding 2,000 scripts costs a tenth of a cached run.
+ */
 export function readSourceBytes(uri: string, cwd: string): SourceBytes {
-  const shown = displayPath(uri, cwd);
   let bytes: Uint8Array;
   try {
     bytes = readRegularFile(uri);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new InputError(msg('cli.file.unreadable', { file: shown, reason: fsReason(error) }), code === 'ENOENT' || code === 'ENOTDIR');
+    throw new InputError(msg('cli.file.unreadable', { file: displayPath(uri, cwd), reason: fsReason(error) }), code === 'ENOENT' || code === 'ENOTDIR');
   }
-  const decoded = decodeUtf8(bytes);
-  if (!decoded.ok) {
+  // `isUtf8` is the same strict check as the decoder's, and ten times faster than decoding.
+  const decoded = isUtf8(bytes) ? undefined : decodeUtf8(bytes);
+  if (decoded && !decoded.ok) {
     const byte = decoded.byte.toString(16).toUpperCase().padStart(2, '0');
-    throw new InputError(msg('cli.file.not-utf8', { at: `${shown}:${decoded.line}:${decoded.column}`, byte }));
+    throw new InputError(msg('cli.file.not-utf8', { at: `${displayPath(uri, cwd)}:${decoded.line}:${decoded.column}`, byte }));
   }
-  return { text: decoded.text, bom: decoded.bom, bytes };
+  let text = decoded?.text;
+  return {
+    bytes,
+    bom: bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf,
+    get text() {
+      if (text === undefined) {
+        const result = decodeUtf8(bytes);
+        text = result.ok ? result.text : '';
+      }
+      return text;
+    },
+  };
 }
 
 /**
  * Reads a file only when it is a regular file. A named pipe (or a device) would make a
  * plain read wait for a writer for ever, so the file is opened without blocking and
- * refused when it is anything but a file.
+ * refused when it is anything but a file. The file is read in one go at the size its
+ * `fstat` gave (`readFileSync` of a descriptor would `fstat` it again), and on until the end
+ * in case it grew meanwhile.
  */
 export function readRegularFile(uri: string): Uint8Array {
   const fd = fs.openSync(uri, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
@@ -69,7 +87,15 @@ export function readRegularFile(uri: string): Uint8Array {
     const stat = fs.fstatSync(fd);
     if (stat.isDirectory()) throw Object.assign(new Error('is a folder'), { code: 'EISDIR' });
     if (!stat.isFile()) throw Object.assign(new Error('not a regular file'), { code: 'ENOTREG' });
-    return fs.readFileSync(fd);
+    let buffer = Buffer.allocUnsafe(stat.size + 1);
+    let length = 0;
+    for (;;) {
+      if (length === buffer.length) buffer = Buffer.concat([buffer, Buffer.allocUnsafe(buffer.length)]);
+      const read = fs.readSync(fd, buffer, length, buffer.length - length, null);
+      if (read === 0) break;
+      length += read;
+    }
+    return buffer.subarray(0, length);
   } finally {
     fs.closeSync(fd);
   }

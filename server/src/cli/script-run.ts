@@ -70,7 +70,8 @@ export async function runScripts(options: ScriptRunOptions): Promise<ScriptRunRe
   const outcomes = new Array<ScriptOutcome>(scripts.scripts.length);
   const configs: SopConfig[] = [];
   const configIds = new Map<SopConfig, number>();
-  const readable: { index: number; uri: string; text: string; size: number; scriptHash: string; config: number }[] = [];
+  // The text stays undecoded until a script must be checked (`readSourceBytes`).
+  const readable: { index: number; uri: string; source: { readonly text: string }; size: number; scriptHash: string; config: number }[] = [];
 
   for (const [index, uri] of scripts.scripts.entries()) {
     try {
@@ -80,7 +81,7 @@ export async function runScripts(options: ScriptRunOptions): Promise<ScriptRunRe
         configIds.set(config, configs.length);
         configs.push(config);
       }
-      readable.push({ index, uri, text: source.text, size: source.bytes.length, scriptHash: hashBytes(source.bytes), config: configIds.get(config)! });
+      readable.push({ index, uri, source, size: source.bytes.length, scriptHash: hashBytes(source.bytes), config: configIds.get(config)! });
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
       // A script that cannot be read gets no output, and an older output of it is removed.
@@ -128,7 +129,7 @@ export async function runScripts(options: ScriptRunOptions): Promise<ScriptRunRe
     }
     pending.push({
       index: script.index,
-      input: { uri: script.uri, text: script.text, config: script.config, ...(targets !== undefined ? { targets } : {}) },
+      input: { uri: script.uri, text: script.source.text, config: script.config, ...(targets !== undefined ? { targets } : {}) },
       scriptHash: script.scriptHash,
       configHash,
       size: script.size,

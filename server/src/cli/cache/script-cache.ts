@@ -26,6 +26,8 @@ export class ScriptCache {
   private readonly entries: Map<string, CacheEntry>;
   private readonly writable: boolean;
   private readonly fileHashes = new Map<string, string | null>();
+  /** The scripts this run has read: they exist, so saving need not look for them again. */
+  private readonly present = new Set<string>();
   private readonly tool: string;
   private changed = false;
 
@@ -42,8 +44,9 @@ export class ScriptCache {
     this.writable = loaded.writable;
   }
 
-  /** The cached result of a script, or `undefined` when anything it depends on changed. */
+  /** The cached result of a script this run has just read, or `undefined` when anything it depends on changed. */
   lookup(uri: string, scriptHash: string, configHash: string, root: string, emit?: { key: string; targets: readonly string[] }): CachedResult | undefined {
+    this.present.add(uri);
     const entry = this.entries.get(uri);
     if (!entry || entry.script !== scriptHash || entry.config !== configHash) return undefined;
     for (const [dep, hash] of entry.deps) {
@@ -86,7 +89,7 @@ export class ScriptCache {
   save(): void {
     if (!this.writable) return;
     for (const uri of this.entries.keys()) {
-      if (!fs.existsSync(uri)) {
+      if (!this.present.has(uri) && !fs.existsSync(uri)) {
         this.entries.delete(uri);
         this.changed = true;
       }

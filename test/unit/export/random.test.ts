@@ -57,6 +57,24 @@ const script = fc
   .map((bodies) => `var 姓氏\n${bodies.map((steps, i) => `situation ${IDS[i]} {\n${steps.join('\n')}\n}\n`).join('')}`);
 const events = fc.array(fc.constantFrom<CallerEvent>('silence', 'reply'), { maxLength: 5 });
 
+/**
+ * The same call: the same transcript, except that a call which goes round for ever may be
+ * stopped a little later by a walker. Both stop at the first state seen twice once the
+ * caller's events ran out, but a platform's states are not the compiler's nodes (a
+ * VoiceXML fallback ladder is one field with escalating counts), so the repetition can be
+ * noticed a few steps later; what the caller hears up to there must be the same.
+ */
+function assertSameCall(actual: string[], expected: string[], message: string): void {
+  if (expected.at(-1) === 'LOOP' && actual.at(-1) === 'LOOP' && actual.length > expected.length) {
+    assert.deepEqual(actual.slice(0, expected.length - 1), expected.slice(0, -1), message);
+  } else {
+    assert.deepEqual(actual, expected, message);
+  }
+}
+
+/** Seeded like the fuzz suite, so a CI run is reproducible; SOP_FUZZ_SEED tries others. */
+const SEED = Number(process.env.SOP_FUZZ_SEED ?? 11);
+
 describe('export: random scripts', function () {
   this.timeout(120_000);
 
@@ -70,7 +88,7 @@ describe('export: random scripts', function () {
           assert.equal(result.files.length === 0, errors.length > 0, `${target}: files iff no error\n${text}`);
         }
       }),
-      { numRuns: 60 },
+      { numRuns: 60, seed: SEED },
     );
   });
 
@@ -94,11 +112,11 @@ describe('export: random scripts', function () {
             // each walker's own step limit, and those count different things.
             if (simulation.outcome.outcome === 'step-limit') continue;
             const expected = simulationTranscript(simulation);
-            assert.deepEqual(walk(result.files[0].content, caller), expected, `${target}, start ${start}, [${caller.join(', ')}]\n${text}`);
+            assertSameCall(walk(result.files[0].content, caller), expected, `${target}, start ${start}, [${caller.join(', ')}]\n${text}`);
           }
         }
       }),
-      { numRuns: 80 },
+      { numRuns: 80, seed: SEED },
     );
   });
 });

@@ -13,12 +13,12 @@
  */
 import { EN } from '../../language';
 import { parseArgs, type OptionSpec } from '../args';
-import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from '../errors';
+import { EXIT_OK, EXIT_USAGE } from '../errors';
 import { displayPath, parentOf, removeStaleTemps, toUri } from '../files';
-import { renderStylish } from '../formats/stylish';
 import { helpText } from '../help';
 import type { Io } from '../io';
-import { HELP_OPTION, LINT_OPTIONS, printInputErrors, reportRunProblems, runFindings, runScriptsCommand } from './shared';
+import { reportWrites } from './report-writes';
+import { HELP_OPTION, LINT_OPTIONS, reportRunProblems, runScriptsCommand } from './shared';
 
 const OPTIONS: OptionSpec[] = [HELP_OPTION, ...LINT_OPTIONS, { name: 'out', kind: 'value', short: 'o' }];
 
@@ -37,40 +37,14 @@ export async function runBuild(argv: readonly string[], io: Io): Promise<number>
   });
   if (reportRunProblems(result, io)) return EXIT_USAGE;
 
-  const show = (uri: string) => displayPath(uri, io.cwd);
   const messages = io.messages ?? EN;
-  const notes: string[] = [];
-  const writeErrors: string[] = [];
-  let compiled = 0;
-  let failed = 0;
-  for (const outcome of result.outcomes) {
-    const emitted = outcome.emitted;
-    const hasErrors = outcome.findings.some((f) => f.severity === 'error');
-    if (emitted?.writeError) writeErrors.push(emitted.writeError);
-    else if (emitted?.outputs) compiled++;
-    else if (outcome.inputErrors.length === 0) {
-      failed++;
-      // A script whose text did not parse is never compiled, even with `syntax` turned down
-      // to a warning: its partial tree would drop steps silently from the IVR's graph.
-      if (outcome.unparsed && !hasErrors) notes.push(messages.t('cli.build.not-compiled', { file: show(outcome.uri) }));
-    }
-    for (const target of emitted?.removed ?? []) notes.push(messages.t('cli.build.removed', { output: show(target), file: show(outcome.uri) }));
-  }
-
-  const findings = runFindings(result, args.flags.has('quiet'), io.cwd);
-  io.out(renderStylish(findings, io.palette));
-  for (const note of notes) io.out(`${note}\n`);
-  printInputErrors(writeErrors, io);
-  const summary = messages.t('cli.build.summary', {
-    scripts: messages.t('cli.count.script', { count: compiled }),
-    out: `${show(outRoot)}/`,
-    failed,
+  const show = (uri: string) => displayPath(uri, io.cwd);
+  return reportWrites(result, args.flags.has('quiet'), io, {
+    notParsed: 'cli.build.not-compiled',
+    removed: 'cli.build.removed',
+    summary: (compiled, failed) =>
+      messages.t('cli.build.summary', { scripts: messages.t('cli.count.script', { count: compiled }), out: `${show(outRoot)}/`, failed }),
   });
-  io.out(`${failed > 0 ? io.palette.red(summary) : summary}\n`);
-
-  const inputErrors = result.outcomes.some((o) => o.inputErrors.length > 0);
-  if (inputErrors || writeErrors.length > 0) return EXIT_USAGE;
-  return failed > 0 ? EXIT_FINDINGS : EXIT_OK;
 }
 
 /**

@@ -13,14 +13,14 @@
  */
 import { EN, EXPORT_TARGETS, msg, type ExportTarget } from '../../language';
 import { parseArgs, type OptionSpec } from '../args';
-import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError } from '../errors';
+import { EXIT_OK, EXIT_USAGE, UsageError } from '../errors';
 import { displayPath, parentOf, removeStaleTemps, toUri } from '../files';
-import { renderStylish } from '../formats/stylish';
 import { helpText } from '../help';
 import type { Io } from '../io';
 import { outputPath } from './build';
 import { suggestClosest } from '../suggest';
-import { HELP_OPTION, LINT_OPTIONS, printInputErrors, reportRunProblems, runFindings, runScriptsCommand } from './shared';
+import { reportWrites } from './report-writes';
+import { HELP_OPTION, LINT_OPTIONS, reportRunProblems, runScriptsCommand } from './shared';
 
 const OPTIONS: OptionSpec[] = [
   HELP_OPTION,
@@ -65,38 +65,14 @@ export async function runExport(argv: readonly string[], io: Io): Promise<number
   });
   if (reportRunProblems(result, io)) return EXIT_USAGE;
 
-  const show = (uri: string) => displayPath(uri, io.cwd);
   const messages = io.messages ?? EN;
-  const notes: string[] = [];
-  const writeErrors: string[] = [];
-  let exported = 0;
-  let failed = 0;
-  for (const outcome of result.outcomes) {
-    const emitted = outcome.emitted;
-    if (emitted?.writeError) writeErrors.push(emitted.writeError);
-    else if (emitted?.outputs) exported++;
-    else if (outcome.inputErrors.length === 0) {
-      failed++;
-      // As in `sop build`: a script whose text did not parse is never exported, even with
-      // `syntax` turned down, because its partial tree would drop steps from the flow.
-      if (outcome.unparsed && !outcome.findings.some((f) => f.severity === 'error')) notes.push(messages.t('cli.export.not-parsed', { file: show(outcome.uri) }));
-    }
-    for (const removed of emitted?.removed ?? []) notes.push(messages.t('cli.export.removed', { output: show(removed), file: show(outcome.uri) }));
-  }
-
-  io.out(renderStylish(runFindings(result, args.flags.has('quiet'), io.cwd), io.palette));
-  for (const note of notes) io.out(`${note}\n`);
-  printInputErrors(writeErrors, io);
-  const summary = messages.t('cli.export.summary', {
-    scripts: messages.t('cli.count.script', { count: exported }),
-    target,
-    out: `${show(outRoot)}/`,
-    failed,
+  const show = (uri: string) => displayPath(uri, io.cwd);
+  return reportWrites(result, args.flags.has('quiet'), io, {
+    notParsed: 'cli.export.not-parsed',
+    removed: 'cli.export.removed',
+    summary: (exported, failed) =>
+      messages.t('cli.export.summary', { scripts: messages.t('cli.count.script', { count: exported }), target, out: `${show(outRoot)}/`, failed }),
   });
-  io.out(`${failed > 0 ? io.palette.red(summary) : summary}\n`);
-  const inputErrors = result.outcomes.some((o) => o.inputErrors.length > 0);
-  if (inputErrors || writeErrors.length > 0) return EXIT_USAGE;
-  return failed > 0 ? EXIT_FINDINGS : EXIT_OK;
 }
 
 function chooseTarget(value: string): ExportTarget {

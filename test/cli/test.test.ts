@@ -103,6 +103,13 @@ describe('sop test', function () {
     assert.match(tap.stdout, /^ {2}severity: error$/m);
   });
 
+  it('event words are read in any case, as the schema says (Silence, REPLY@1s)', () => {
+    const dir = project({ 'a.sop': SCRIPT, 'a.sop-test.yaml': PASSING.replace('[silence]', '[Silence]') + '  - name: answers\n    situation: ask\n    events: [REPLY@1s]\n    outcome: agent-takeover\n' });
+    const result = runSop(['test'], { cwd: dir });
+    assert.equal(result.code, 0, result.stdout + result.stderr);
+    assert.match(result.stdout, /^2 passed, 0 failed\n$/m);
+  });
+
   it('takes a script for its tests, and a test file by name', () => {
     const dir = project({ 'a.sop': SCRIPT, 'a.sop-test.yaml': PASSING, 'other/b.sop': SCRIPT, 'other/b.sop-test.yaml': FAILING });
     const byScript = runSop(['test', 'a.sop'], { cwd: dir });

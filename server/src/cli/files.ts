@@ -101,16 +101,6 @@ export function readRegularFile(uri: string): Uint8Array {
   }
 }
 
-/** Reads a file for the language layer: `undefined` when it is missing or not UTF-8. */
-export function tryReadSource(uri: string): string | undefined {
-  try {
-    const decoded = decodeUtf8(readRegularFile(uri));
-    return decoded.ok ? decoded.text : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 export interface ScriptSet {
   /** Absolute `/` paths of the scripts, sorted, without duplicates. */
   scripts: string[];

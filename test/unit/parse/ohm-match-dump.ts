@@ -15,7 +15,16 @@ interface CstNode {
   childOffsets?: number[];
 }
 
+/**
+ * The rules whose matches are tokens: lexical rules with a description (`string (a string)`),
+ * which hide what failed inside them. The speedups match such a token whole, so its node has
+ * no children; everything above the tokens must be the same.
+ */
+const rules = (grammar as unknown as { rules: Record<string, { description?: string }> }).rules;
+const isToken = (name: string | undefined) => name !== undefined && Boolean(rules[name]?.description) && name[0] === name[0].toLowerCase();
+
 function dumpNode(node: CstNode): unknown {
+  if (isToken(node.ruleName)) return [node.ruleName, node.matchLength, [], []];
   return [node.ruleName ?? node.ctorName, node.matchLength, node.childOffsets ?? [], (node.children ?? []).map(dumpNode)];
 }
 

@@ -273,7 +273,9 @@ class Walk {
 
   /** duration = "0".."9"+ ("." "0".."9"+)? unit ~identPart: the number is what precedes the unit. */
   private duration(r: Part): Duration {
-    const unitStart = r.start + r.node.childOffsets![3];
+    // The token is matched whole (see `ohm-speedups.ts`), so the unit is found in the text.
+    let unitStart = r.start;
+    for (let c = this.text.charCodeAt(unitStart); (c >= 0x30 && c <= 0x39) || c === 0x2e; c = this.text.charCodeAt(++unitStart));
     const amount = Number(this.text.slice(r.start, unitStart));
     const raw = this.source(r);
     const unit = raw.slice(unitStart - r.start) as DurationUnit;

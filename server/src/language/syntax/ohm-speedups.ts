@@ -1,5 +1,5 @@
 /**
- * Faster versions of a few methods of Ohm's interpreter, with the same behaviour.
+ * Faster versions of a few methods of Ohm's interpreter, with the same results.
  *
  * Profiling a cold `sop check` showed Ohm's per-character bookkeeping as the largest cost after
  * the matching itself: reading a code point sliced the rest of the input (`source.slice(pos)`),
@@ -7,6 +7,21 @@
  * upper-cased the current rule's first letter to decide whether it skips blanks, and every
  * iteration spliced its bindings off the stack. The replacements below compute exactly the
  * same values (positions, examined lengths, bindings, failures) without those allocations.
+ *
+ * Two more change how the first match of an input runs, never what it finds. Ohm matches
+ * an input once without recording failures, and a second time, recording them at the
+ * rightmost failure position, only when the first match failed and a message is wanted; the
+ * second match always runs as shipped.
+ * - Leaf rules (those that reach no recursive rule) are not memoized in the first match. Ohm
+ *   memoizes every application at every position so that backtracking never matches a rule
+ *   twice at one place; a leaf rule matched again costs no more than looking it up, and the
+ *   memo entries (a position record, a memo record, a table slot) were a large part of the
+ *   garbage. The rightmost failure position a leaf adds is the same either way.
+ * - Tokens (lexical rules with a description, such as `string (a string)`) are matched with
+ *   one regular expression compiled from the rule's body, with PEG's semantics (every
+ *   choice and repetition atomic). A description hides every failure inside its rule, so all
+ *   that a token adds to the match state is its length, or one failure at its start. Its
+ *   CST node has no children: `build-ast.ts` reads tokens from the text.
  *
  * They are written against ohm-js 17.5.0, which `package.json` pins exactly; with any other
  * version nothing is patched and Ohm runs as shipped. The grammar and parser tests (and the
@@ -75,8 +90,10 @@ export function installOhmSpeedups(grammar: ohm.Grammar): void {
   // the node classes of a terminal and of an iteration.
   const originalRange = Range.prototype.eval;
   let stream: InputStream | undefined;
+  let probeState: MatchState | undefined;
   Range.prototype.eval = function (this: RangeExpr, state: MatchState) {
     stream ??= state.inputStream;
+    probeState ??= state;
     return originalRange.call(this, state);
   };
   const probe = grammar.match('say "x"', 'Say') as unknown as { _cst: { children: CstNode[] } };
@@ -86,7 +103,7 @@ export function installOhmSpeedups(grammar: ohm.Grammar): void {
   const stringNode = sayStep.children[2];
   const terminalNode = stringNode?.children[0];
   const iterationNode = stringNode?.children[1];
-  if (!stream || !iterationNode || !terminalNode) return;
+  if (!stream || !probeState || !iterationNode || !terminalNode) return;
   const Terminal = terminalNode.constructor as new (matchLength: number) => CstNode;
   const Iteration = iterationNode.constructor as new (children: CstNode[], offsets: number[], matchLength: number, optional: boolean) => CstNode;
   const streamProto = Object.getPrototypeOf(stream) as InputStream & Record<string, unknown>;
@@ -94,6 +111,8 @@ export function installOhmSpeedups(grammar: ohm.Grammar): void {
   patchRange(Range, Terminal);
   patchApply(Apply);
   patchIter(Iter, Opt, Iteration);
+  patchMatchState(Object.getPrototypeOf(probeState) as FullMatchState);
+  patchLeafApply(Apply, pexprs, probe._cst.constructor as unknown as NodeCtor);
   active = true;
 }
 
@@ -215,4 +234,243 @@ function patchIter(
     offsets.push(offset);
     return true;
   };
+}
+
+interface FullMatchState extends MatchState {
+  grammar: { rules: Record<string, { body: PExpr; description?: string; formals: string[] }> };
+  recordedFailures?: unknown;
+  trace?: unknown;
+  userData: unknown;
+  doNotMemoize: boolean;
+  rightmostFailurePosition: number;
+  _posStack: number[];
+  _applicationStack: PExpr[];
+  inLexifiedContextStack: boolean[];
+  _rightmostFailurePositionStack: number[];
+  maybeSkipSpacesBefore(expr: PExpr): number;
+  truncateBindings(length: number): void;
+  skipSpaces(): number;
+  pushFailuresInfo(): void;
+  popFailuresInfo(): void;
+}
+
+function patchMatchState(proto: FullMatchState): void {
+  const original = proto.eval;
+  const skips = new WeakMap<PExpr, boolean>();
+  proto.eval = function (this: FullMatchState, expr: PExpr): boolean {
+    if (this.recordedFailures || this.trace) return original.call(this, expr);
+    const inputStream = this.inputStream;
+    const origNumBindings = this._bindings.length;
+    const origUserData = this.userData;
+    const origPos = inputStream.pos;
+    let skip = skips.get(expr);
+    if (skip === undefined) {
+      skip = (expr as unknown as { allowsSkippingPrecedingSpace(): boolean }).allowsSkippingPrecedingSpace();
+      skips.set(expr, skip);
+    }
+    if (skip) this.maybeSkipSpacesBefore(expr);
+    const ans = expr.eval(this);
+    if (!ans) {
+      inputStream.pos = origPos;
+      this.truncateBindings(origNumBindings);
+      this.userData = origUserData;
+    }
+    return ans;
+  };
+}
+
+interface AnyPExpr extends PExpr {
+  ruleName?: string;
+  args?: AnyPExpr[];
+  terms?: AnyPExpr[];
+  factors?: AnyPExpr[];
+  expr?: AnyPExpr;
+}
+
+type NodeCtor = new (ruleName: string, children: CstNode[], offsets: number[], matchLength: number) => CstNode;
+
+function patchLeafApply(Apply: Ctor<ApplyExpr>, pexprs: Record<string, unknown>, Nonterminal: NodeCtor): void {
+  const original = Apply.prototype.eval;
+  const tokenOf = new WeakMap<object, Map<string, RegExp | null>>();
+  const tokenRegex = (grammar: FullMatchState['grammar'], name: string): RegExp | null => {
+    let map = tokenOf.get(grammar);
+    if (!map) {
+      map = new Map();
+      tokenOf.set(grammar, map);
+    }
+    let re = map.get(name);
+    if (re === undefined) {
+      const rule = grammar.rules[name];
+      re = null;
+      if (rule.description && name[0] !== name[0].toUpperCase()) {
+        const source = compileToRegex(grammar, rule.body as AnyPExpr, pexprs);
+        if (source !== undefined) re = new RegExp(source, 'uy');
+      }
+      map.set(name, re);
+    }
+    return re;
+  };
+  const leavesOf = new WeakMap<object, Set<string>>();
+  const leaves = (grammar: FullMatchState['grammar']): Set<string> => {
+    let set = leavesOf.get(grammar);
+    if (set) return set;
+    set = new Set();
+    const state = new Map<string, 'visiting' | 'leaf' | 'not'>();
+    const visit = (name: string): boolean => {
+      const known = state.get(name);
+      if (known === 'leaf') return true;
+      if (known) return false;
+      const rule = grammar.rules[name];
+      if (!rule || rule.formals.length > 0) {
+        state.set(name, 'not');
+        return false;
+      }
+      state.set(name, 'visiting');
+      let ok = true;
+      const walk = (e: AnyPExpr | undefined): void => {
+        if (!e || !ok) return;
+        if (typeof e.ruleName === 'string' && (e as PExpr) instanceof Apply) {
+          if ((e.args?.length ?? 0) > 0 || !visit(e.ruleName)) ok = false;
+          return;
+        }
+        e.terms?.forEach(walk);
+        e.factors?.forEach(walk);
+        walk(e.expr);
+      };
+      walk(rule.body as AnyPExpr);
+      state.set(name, ok ? 'leaf' : 'not');
+      return ok;
+    };
+    for (const name of Object.keys(grammar.rules)) if (visit(name)) set.add(name);
+    leavesOf.set(grammar, set);
+    return set;
+  };
+  // What an application is, worked out once per grammar it is evaluated in (the bodies of
+  // built-in rules are shared by every grammar): 1 as shipped, 2 a leaf, 3 a token.
+  interface Classified extends ApplyExpr {
+    args: unknown[];
+    sopGrammar?: object;
+    sopKind?: number;
+    sopToken?: RegExp | null;
+  }
+  Apply.prototype.eval = function (this: Classified, s: MatchState): boolean {
+    const state = s as FullMatchState;
+    if (this.sopGrammar !== state.grammar) {
+      this.sopGrammar = state.grammar;
+      this.sopToken = null;
+      this.sopKind = this.args.length > 0 || !leaves(state.grammar).has(this.ruleName) ? 1 : 2;
+      if (this.sopKind === 2) {
+        this.sopToken = tokenRegex(state.grammar, this.ruleName);
+        if (this.sopToken) this.sopKind = 3;
+      }
+    }
+    if (this.sopKind === 1 || state.recordedFailures || state.trace) return original.call(this, state);
+    const inputStream = state.inputStream;
+    const origPos = inputStream.pos;
+    const token = this.sopToken;
+    if (token) {
+      token.lastIndex = origPos;
+      if (token.test(inputStream.source)) {
+        inputStream.pos = token.lastIndex;
+        state.pushBinding(new Nonterminal(this.ruleName, [], [], token.lastIndex - origPos), origPos);
+        return true;
+      }
+      state.processFailure(origPos, this);
+      return false;
+    }
+    const ruleInfo = state.grammar.rules[this.ruleName];
+    const description = ruleInfo.description;
+    state._posStack.push(origPos);
+    state._applicationStack.push(this);
+    state.inLexifiedContextStack.push(false);
+    state._rightmostFailurePositionStack.push(state.rightmostFailurePosition);
+    state.rightmostFailurePosition = -1;
+    if (description) state.pushFailuresInfo();
+    const origExamined = inputStream.examinedLength;
+    inputStream.examinedLength = 0;
+    const value = (this as unknown as { evalOnce(body: PExpr, state: MatchState): CstNode | false }).evalOnce(ruleInfo.body, state);
+    if (state.doNotMemoize) state.doNotMemoize = false;
+    if (description) {
+      state.popFailuresInfo();
+      if (!value) state.processFailure(origPos, this);
+    }
+    inputStream.examinedLength = Math.max(inputStream.examinedLength, origExamined);
+    const enteredAt = state._posStack.pop()!;
+    state._applicationStack.pop();
+    state.inLexifiedContextStack.pop();
+    state.rightmostFailurePosition = Math.max(state.rightmostFailurePosition, state._rightmostFailurePositionStack.pop()!);
+    if (value) state.pushBinding(value, enteredAt);
+    return Boolean(value);
+  };
+}
+
+/** Escapes a string for a `u` regular expression, code point by code point. */
+function literal(text: string): string {
+  let out = '';
+  for (const ch of text) out += `\\u{${ch.codePointAt(0)!.toString(16)}}`;
+  return out;
+}
+
+/**
+ * The source of a regular expression that matches exactly what `expr` matches under PEG
+ * rules, or undefined for an expression that has no such translation. Ordered choice and
+ * greedy repetition never give back what they matched; a regular expression would, so each
+ * is made atomic with the `(?=(?<g>…))\\k<g>` idiom.
+ */
+function compileToRegex(grammar: FullMatchState['grammar'], body: AnyPExpr, pexprs: Record<string, unknown>): string | undefined {
+  let groups = 0;
+  const is = (e: unknown, name: string) => e instanceof (pexprs[name] as Ctor<object>);
+  const atomic = (inner: string) => {
+    groups++;
+    return `(?=(?<g${groups}>${inner}))\\k<g${groups}>`;
+  };
+  const seen = new Set<string>();
+  const go = (e: AnyPExpr): string | undefined => {
+    const x = e as AnyPExpr & { obj?: string; from?: string; to?: string; matchCodePoint?: boolean; pattern?: RegExp; minNumMatches?: number; maxNumMatches?: number };
+    if (e === pexprs.any) return '[^]';
+    if (e === pexprs.end) return '$';
+    if (is(e, 'Terminal')) return typeof x.obj === 'string' ? literal(x.obj) : undefined;
+    if (is(e, 'Range')) {
+      const from = x.from!.codePointAt(0)!;
+      const to = x.to!.codePointAt(0)!;
+      if (!x.matchCodePoint && to >= 0xd800 && from <= 0xdfff) return undefined;
+      return `[\\u{${from.toString(16)}}-\\u{${to.toString(16)}}]`;
+    }
+    if (is(e, 'UnicodeChar')) return x.pattern ? `(?:${x.pattern.source})` : undefined;
+    if (is(e, 'Alt')) {
+      if (is(e, 'Extend') || is(e, 'Splice')) return undefined;
+      const terms = e.terms!.map(go);
+      return terms.every((t) => t !== undefined) ? atomic(terms.join('|')) : undefined;
+    }
+    if (is(e, 'Seq')) {
+      const factors = e.factors!.map(go);
+      return factors.every((f) => f !== undefined) ? factors.map((f) => `(?:${f})`).join('') : undefined;
+    }
+    if (is(e, 'Iter')) {
+      const inner = go(e.expr!);
+      if (inner === undefined) return undefined;
+      const op = x.maxNumMatches === 1 ? '?' : x.minNumMatches === 1 ? '+' : '*';
+      return atomic(`(?:${inner})${op}`);
+    }
+    if (is(e, 'Not')) {
+      const inner = go(e.expr!);
+      return inner === undefined ? undefined : `(?!${inner})`;
+    }
+    if (is(e, 'Lookahead')) {
+      const inner = go(e.expr!);
+      return inner === undefined ? undefined : `(?=${inner})`;
+    }
+    if (is(e, 'Lex')) return go(e.expr!);
+    if (is(e, 'Apply')) {
+      const name = e.ruleName!;
+      const rule = grammar.rules[name];
+      if (!rule || (e.args?.length ?? 0) > 0 || rule.formals.length > 0 || seen.has(name) || name[0] === name[0].toUpperCase()) return undefined;
+      seen.add(name);
+      const inner = go(rule.body as AnyPExpr);
+      seen.delete(name);
+      return inner === undefined ? undefined : `(?:${inner})`;
+    }
+    return undefined;
+  };
+  return go(body);
 }

@@ -116,8 +116,8 @@ function oversizedPiece(text: string, offset: number, prelude: boolean, comments
   return { offset, header: {}, decls: stub ? [stub] : [], comments, errors: [error] };
 }
 
-function parsePiece(documentText: string, bounds: PieceBounds): ParsedPiece {
-  const piece = { ...matchPiece(documentText, bounds, bounds.line), line: bounds.line };
+function parsePiece(documentText: string, bounds: PieceBounds, detach = true): ParsedPiece {
+  const piece = { ...matchPiece(documentText, bounds, bounds.line, detach), line: bounds.line };
   for (const decl of piece.decls) if (decl.kind === 'situation') giveIdentity(decl);
   return piece;
 }
@@ -133,8 +133,9 @@ function detached(text: string): string {
   return JSON.parse(JSON.stringify(text)) as string;
 }
 
-function matchPiece(documentText: string, bounds: PieceBounds, line: number): Omit<ParsedPiece, 'line'> {
-  const text = detached(documentText.slice(bounds.start, bounds.end));
+function matchPiece(documentText: string, bounds: PieceBounds, line: number, detach: boolean): Omit<ParsedPiece, 'line'> {
+  const slice = documentText.slice(bounds.start, bounds.end);
+  const text = detach ? detached(slice) : slice;
   const offset = bounds.start;
   const comments = scanComments(text, offset);
   if (text.length > MAX_PIECE_LENGTH) return oversizedPiece(text, offset, bounds.prelude, comments);
@@ -330,7 +331,13 @@ export class SopParser {
   }
 }
 
-/** Parses a document once, without keeping anything for later edits. */
+/**
+ * Parses a document once, without keeping anything for later edits (the CLI). Nothing is
+ * looked up by text and the pieces are not detached from the document: the trees live
+ * exactly as long as the text they were cut from.
+ */
 export function parseSop(uri: string, text: string): SopFile {
-  return new SopParser().parse(uri, text);
+  const list = new PieceList();
+  for (const bounds of splitPieces(text)) list.add(parsePiece(text, bounds, false), bounds.start, bounds.line);
+  return fileOf(uri, text, list);
 }

@@ -111,6 +111,9 @@ export function installOhmSpeedups(grammar: ohm.Grammar): void {
   patchRange(Range, Terminal);
   patchApply(Apply);
   patchIter(Iter, Opt, Iteration);
+  patchArity(pexprs);
+  patchNot(pexprs);
+  patchTerminalChoice(pexprs, Terminal);
   patchMatchState(Object.getPrototypeOf(probeState) as FullMatchState);
   patchLeafApply(Apply, pexprs, probe._cst.constructor as unknown as NodeCtor);
   active = true;
@@ -199,40 +202,136 @@ function patchIter(
   Iteration: new (children: CstNode[], offsets: number[], matchLength: number, optional: boolean) => CstNode,
 ): void {
   const original = Iter.prototype.eval;
-  const arities = new WeakMap<IterExpr, number>();
-  // Only the common one-column iteration is rewritten: its bindings are popped rather than
-  // spliced into new arrays. Wider ones run as shipped.
+  // The bindings of each row are popped into their columns rather than spliced into new
+  // arrays. An iteration of nothing (arity 0) runs as shipped.
   Iter.prototype.eval = function (this: IterExpr, state: MatchState): boolean {
-    let arity = arities.get(this);
-    if (arity === undefined) {
-      arity = this.getArity();
-      arities.set(this, arity);
-    }
-    if (arity !== 1) return original.call(this, state);
+    const arity = this.getArity();
+    if (arity === 0) return original.call(this, state);
     const stream = state.inputStream;
     const origPos = stream.pos;
     const bindings = state._bindings;
     const offsets = state._bindingOffsets;
-    const column: CstNode[] = [];
-    const columnOffsets: number[] = [];
+    const columns: CstNode[][] = [];
+    const columnOffsets: number[][] = [];
+    for (let c = 0; c < arity; c++) {
+      columns.push([]);
+      columnOffsets.push([]);
+    }
+    let count = 0;
     let prevPos = origPos;
-    while (column.length < this.maxNumMatches && state.eval(this.expr)) {
+    while (count < this.maxNumMatches && state.eval(this.expr)) {
       if (stream.pos === prevPos) throw new Error('Kleene operator has a nullable operand');
       prevPos = stream.pos;
-      column.push(bindings.pop()!);
-      columnOffsets.push(offsets.pop()!);
+      count++;
+      const base = bindings.length - arity;
+      for (let c = 0; c < arity; c++) {
+        columns[c].push(bindings[base + c]);
+        columnOffsets[c].push(offsets[base + c]);
+      }
+      for (let c = 0; c < arity; c++) {
+        bindings.pop();
+        offsets.pop();
+      }
     }
-    if (column.length < this.minNumMatches) return false;
+    if (count < this.minNumMatches) return false;
     let offset = state.posToOffset(origPos);
     let matchLength = 0;
-    if (column.length > 0) {
-      const last = column.length - 1;
-      offset = columnOffsets[0];
-      matchLength = columnOffsets[last] + column[last].matchLength - offset;
+    if (count > 0) {
+      const lastColumn = columns[arity - 1];
+      const lastOffsets = columnOffsets[arity - 1];
+      offset = columnOffsets[0][0];
+      matchLength = lastOffsets[count - 1] + lastColumn[count - 1].matchLength - offset;
     }
-    bindings.push(new Iteration(column, columnOffsets, matchLength, this instanceof Opt));
-    offsets.push(offset);
+    const optional = this instanceof Opt;
+    for (let c = 0; c < arity; c++) {
+      bindings.push(new Iteration(columns[c], columnOffsets[c], matchLength, optional));
+      offsets.push(offset);
+    }
     return true;
+  };
+}
+
+/**
+ * The arity of an expression is a property of its shape, which never changes; Ohm adds it
+ * up again on every match of a rule and every iteration. Each expression keeps it.
+ */
+function patchArity(pexprs: Record<string, unknown>): void {
+  for (const name of ['Alt', 'Seq', 'Iter', 'Lex', 'Lookahead']) {
+    const proto = (pexprs[name] as Ctor<PExpr>).prototype as PExpr & { sopArity?: number };
+    const original = proto.getArity;
+    proto.getArity = function (this: PExpr & { sopArity?: number }): number {
+      let arity = this.sopArity;
+      if (arity === undefined) {
+        arity = original.call(this);
+        this.sopArity = arity;
+      }
+      return arity;
+    };
+  }
+}
+
+/** A negative lookahead (`~identPart`) whose expression has a regular translation is one test. */
+function patchNot(pexprs: Record<string, unknown>): void {
+  const Not = pexprs.Not as Ctor<PExpr & { expr: PExpr }>;
+  const original = Not.prototype.eval;
+  interface Compiled extends PExpr {
+    expr: PExpr;
+    sopGrammar?: object;
+    sopRegex?: RegExp | null;
+  }
+  // Ohm throws away every failure inside a `~` (and records the `~` itself when what it
+  // forbids is there), so whether the expression matches is all that counts.
+  Not.prototype.eval = function (this: Compiled, s: MatchState): boolean {
+    const state = s as FullMatchState;
+    if (state.recordedFailures || state.trace || state.inSyntacticContext()) return original.call(this, state);
+    if (this.sopGrammar !== state.grammar) {
+      this.sopGrammar = state.grammar;
+      const source = compileToRegex(state.grammar, this.expr as AnyPExpr, pexprs);
+      this.sopRegex = source === undefined ? null : new RegExp(source, 'uy');
+    }
+    const regex = this.sopRegex;
+    if (!regex) return original.call(this, state);
+    const origPos = state.inputStream.pos;
+    regex.lastIndex = origPos;
+    if (regex.test(state.inputStream.source)) {
+      state.processFailure(origPos, this);
+      return false;
+    }
+    return true;
+  };
+}
+
+/** A choice of plain strings (`("say" | "说")`) tries each without a full evaluation. */
+function patchTerminalChoice(pexprs: Record<string, unknown>, TerminalNode: new (matchLength: number) => CstNode): void {
+  const Alt = pexprs.Alt as Ctor<PExpr & { terms: PExpr[] }>;
+  const Terminal = pexprs.Terminal as Ctor<PExpr & { obj: unknown }>;
+  const original = Alt.prototype.eval;
+  interface Choice extends PExpr {
+    terms: PExpr[];
+    sopStrings?: string[] | null;
+  }
+  Alt.prototype.eval = function (this: Choice, s: MatchState): boolean {
+    let strings = this.sopStrings;
+    if (strings === undefined) {
+      const plain = this.terms.every((t) => t instanceof Terminal && typeof t.obj === 'string' && t.obj.length > 0);
+      strings = plain ? this.terms.map((t) => (t as unknown as { obj: string }).obj) : null;
+      this.sopStrings = strings;
+    }
+    const state = s as FullMatchState;
+    if (!strings || state.recordedFailures || state.trace || state.inSyntacticContext()) return original.call(this, state);
+    // As Ohm's: each string that does not match records a failure at the choice's start.
+    const stream = state.inputStream;
+    const source = stream.source;
+    const origPos = stream.pos;
+    for (let i = 0; i < strings.length; i++) {
+      if (source.startsWith(strings[i], origPos)) {
+        stream.pos = origPos + strings[i].length;
+        state.pushBinding(new TerminalNode(strings[i].length), origPos);
+        return true;
+      }
+      state.processFailure(origPos, this.terms[i]);
+    }
+    return false;
   };
 }
 
@@ -248,6 +347,7 @@ interface FullMatchState extends MatchState {
   inLexifiedContextStack: boolean[];
   _rightmostFailurePositionStack: number[];
   maybeSkipSpacesBefore(expr: PExpr): number;
+  inSyntacticContext(): boolean;
   truncateBindings(length: number): void;
   skipSpaces(): number;
   pushFailuresInfo(): void;

@@ -29,7 +29,19 @@ describe('Ohm speedups', () => {
     const samples = readdirSync(join(root, 'samples'))
       .filter((f) => f.endsWith('.sop'))
       .map((f) => readFileSync(join(root, 'samples', f), 'utf8'));
-    const inputs = [...samples, 'say "😀{x}\\"”"', 'wait 5s reply { say “好” } fallback hangup', ...fc.sample(anyInput, { numRuns: 300, seed: 5 })];
+    // Tokens are matched by regular expressions compiled from the grammar (code points, not
+    // code units), so the inputs include astral and lone surrogate characters, every blank
+    // and comment form, keywords glued to identifiers and every unit.
+    const tricky = [
+      'say "😀{x}\\"”"',
+      'wait 5s reply { say “好” } fallback hangup',
+      'situation 𠀋a "\ud800" {\n  say "\udc00x"\n}\n',
+      'situation a\u3000"t"\u00a0tags x，y、z {\ufeff# c\r\n  when "w" # trailing\r  goto sayx\n}',
+      'situation saying {\n  wait 1.5m reply goto hangup2 fallback 兜底\n  promise 2小时 "x"\n  hold 3毫秒\n}',
+      'situation a {\n  wait 5sx\n  wait 10ms\n  wait 1d\n  say"x"\n  说“你好”\n  说明 "x"\n}',
+      'situation a {\n  goto Ab_c-9\n  goto Ⅻ\n  goto a\u0301\n  transfer "\\{x\\}{y}"\n}',
+    ];
+    const inputs = [...samples, ...tricky, ...fc.sample(anyInput, { numRuns: 300, seed: 5 })];
     parseSop('a.sop', ''); // installs the speedups in this process
     const patched = dumpMatches(inputs);
     const shipped = spawnSync(process.execPath, ['--import', 'tsx', join(__dirname, 'ohm-match-dump.ts')], {

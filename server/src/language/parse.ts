@@ -116,9 +116,14 @@ function oversizedPiece(text: string, offset: number, prelude: boolean, comments
   return { offset, header: {}, decls: stub ? [stub] : [], comments, errors: [error] };
 }
 
-function parsePiece(documentText: string, bounds: PieceBounds, detach = true): ParsedPiece {
-  const piece = { ...matchPiece(documentText, bounds, bounds.line, detach), line: bounds.line };
-  for (const decl of piece.decls) if (decl.kind === 'situation') giveIdentity(decl);
+/**
+ * Matches one piece. For an editor's parser (`kept`), the piece's texts are detached from
+ * the document and its situations get identities for the lint caches; a one-shot parse
+ * needs neither.
+ */
+function parsePiece(documentText: string, bounds: PieceBounds, kept = true): ParsedPiece {
+  const piece = { ...matchPiece(documentText, bounds, bounds.line, kept), line: bounds.line };
+  if (kept) for (const decl of piece.decls) if (decl.kind === 'situation') giveIdentity(decl);
   return piece;
 }
 
@@ -333,8 +338,9 @@ export class SopParser {
 
 /**
  * Parses a document once, without keeping anything for later edits (the CLI). Nothing is
- * looked up by text and the pieces are not detached from the document: the trees live
- * exactly as long as the text they were cut from.
+ * looked up by text, the pieces are not detached from the document (the trees live
+ * exactly as long as the text they were cut from) and situations get no identity (only
+ * the editor's lint caches read it).
  */
 export function parseSop(uri: string, text: string): SopFile {
   const list = new PieceList();

@@ -41,13 +41,33 @@ function browserBundle(name, entry, outdir, extra = {}) {
 // jsonc-parser's `main` is a UMD build whose `require('./impl/…')` calls esbuild cannot
 // follow; its ES module build bundles cleanly.
 const jsoncSafe = { mainFields: ['module', 'main'] };
+
+/**
+ * Packages that do nothing when loaded but define what they export: marked free of side
+ * effects, so a bundle that uses none of their exports leaves them out (yaml's Node build
+ * does not say so itself). The CLI's core and its worker use neither the YAML reader nor
+ * the graph layout, though the facade they import re-exports the features built on them.
+ */
+const sideEffectFree = {
+  name: 'side-effect-free',
+  setup(build) {
+    build.onResolve({ filter: /^(yaml|@dagrejs\/dagre)$/ }, async (args) => {
+      if (args.pluginData === 'side-effect-free') return undefined;
+      const resolved = await build.resolve(args.path, { kind: args.kind, importer: args.importer, resolveDir: args.resolveDir, pluginData: 'side-effect-free' });
+      return resolved.errors.length > 0 ? resolved : { ...resolved, sideEffects: false };
+    });
+  },
+};
+const cliBundle = { ...jsoncSafe, plugins: [sideEffectFree] };
 const editorHost = { external: ['vscode'] };
 
 /** @type {esbuild.BuildOptions[]} */
 const builds = [
-  nodeBundle('sop', 'server/src/cli/main.ts', 'dist/cli', jsoncSafe),
+  // The CLI: every command, and the core that `bin/sop.js` starts for `check` and `build`.
+  nodeBundle('sop', 'server/src/cli/main.ts', 'dist/cli', cliBundle),
+  nodeBundle('sop-core', 'server/src/cli/main-core.ts', 'dist/cli', cliBundle),
   // The worker threads of a parallel `sop check` / `sop build`; the CLI finds it next to itself.
-  nodeBundle('sop-worker', 'server/src/cli/parallel/worker-main.ts', 'dist/cli', jsoncSafe),
+  nodeBundle('sop-worker', 'server/src/cli/parallel/worker-main.ts', 'dist/cli', cliBundle),
   nodeBundle('server-node', 'server/src/lsp/main-node.ts', 'dist/server', jsoncSafe),
   browserBundle('server-browser', 'server/src/lsp/main-browser.ts', 'dist/server', { format: 'iife' }),
   nodeBundle('extension-node', 'client/src/extension-node.ts', 'dist/client', editorHost),
@@ -61,16 +81,24 @@ const builds = [
 ];
 
 /**
- * V8's code cache for the CLI bundle (`bin/sop.js` loads it) and for the worker bundle
- * (`parallel/pool.ts` loads it): produced by a `sop check` of the samples, so it also holds
- * the functions a check compiles lazily. Best effort: without it the CLI only starts
+ * V8's code cache for the CLI bundles (`bin/sop.js` loads them) and for the worker bundle
+ * (`parallel/pool.ts` loads it), each produced by a run over the samples, so it also holds
+ * the functions that run compiles lazily: the core's by a `sop check`, the whole CLI's by a
+ * `sop test` (parse, lint, compile, simulate). Best effort: without it the CLI only starts
  * 30–40 ms slower, and each worker 40–60 ms.
  */
 function writeCliCodeCache() {
-  for (const file of ['sop.js.cache', 'sop.js.cache-key', 'sop-worker.js.cache', 'sop-worker.js.cache-key']) rmSync(`dist/cli/${file}`, { force: true });
-  // The CLI's cache (through bin/sop.js), then the worker's: a run with a worker thread,
+  for (const bundle of ['sop.js', 'sop-core.js', 'sop-worker.js']) {
+    for (const suffix of ['.cache', '.cache-key']) rmSync(`dist/cli/${bundle}${suffix}`, { force: true });
+  }
+  // The CLI's caches (through bin/sop.js), then the worker's: a run with a worker thread,
   // started without bin/sop.js so that only the worker writes its cache (after each task).
-  for (const args of [['bin/sop.js', 'check', '--quiet', 'samples'], ['dist/cli/sop.js', 'check', '--quiet', '--jobs', '2', 'samples']]) {
+  const runs = [
+    ['bin/sop.js', 'check', '--quiet', 'samples'],
+    ['bin/sop.js', 'test', 'samples'],
+    ['dist/cli/sop-core.js', 'check', '--quiet', '--jobs', '2', 'samples'],
+  ];
+  for (const args of runs) {
     try {
       execFileSync(process.execPath, args, {
         env: { ...process.env, SOP_WRITE_CODE_CACHE: '1', NO_COLOR: '1' },

@@ -68,7 +68,8 @@ export function formattersFor(locale: Locale): Formatters {
     const key = JSON.stringify([locales, options]);
     let format = numberFormats.get(key);
     if (!format) {
-      format = new Intl.NumberFormat(locales, options);
+      // The library's options type is a newer ECMAScript's (e.g. `useGrouping: "auto"`); the values pass through.
+      format = new Intl.NumberFormat(locales, options as Intl.NumberFormatOptions);
       numberFormats.set(key, format);
     }
     return format;

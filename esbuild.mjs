@@ -44,21 +44,29 @@ const jsoncSafe = { mainFields: ['module', 'main'] };
 
 /**
  * Packages that do nothing when loaded but define what they export: marked free of side
- * effects, so a bundle that uses none of their exports leaves them out (yaml's Node build
- * does not say so itself). The CLI's core and its worker use neither the YAML reader nor
- * the graph layout, though the facade they import re-exports the features built on them.
+ * effects, so a bundle leaves out the modules whose exports it does not use (these
+ * packages do not say so themselves). The CLI's core and its worker use neither the YAML
+ * reader nor the graph layout, though the facade they import re-exports the features
+ * built on them; and no CLI bundle uses jsonc-parser's formatter, whose module fills a
+ * table of 1,200 strings when it loads.
  */
+const SIDE_EFFECT_FREE = /^(yaml|@dagrejs\/dagre|jsonc-parser)$/;
 const sideEffectFree = {
   name: 'side-effect-free',
   setup(build) {
-    build.onResolve({ filter: /^(yaml|@dagrejs\/dagre)$/ }, async (args) => {
+    const mark = async (args) => {
       if (args.pluginData === 'side-effect-free') return undefined;
       const resolved = await build.resolve(args.path, { kind: args.kind, importer: args.importer, resolveDir: args.resolveDir, pluginData: 'side-effect-free' });
       return resolved.errors.length > 0 ? resolved : { ...resolved, sideEffects: false };
-    });
+    };
+    build.onResolve({ filter: SIDE_EFFECT_FREE }, mark);
+    // The package's own modules (jsonc-parser's formatter is one of them).
+    build.onResolve({ filter: /^\./ }, (args) => (/[\\/]node_modules[\\/]jsonc-parser[\\/]/.test(args.importer) ? mark(args) : undefined));
   },
 };
-const cliBundle = { ...jsoncSafe, plugins: [sideEffectFree] };
+// Without blanks and with simpler syntax (names are kept, for stack traces): a smaller
+// bundle and code cache to read and deserialise at every start (~2 ms of each process).
+const cliBundle = { ...jsoncSafe, plugins: [sideEffectFree], minifyWhitespace: true, minifySyntax: true };
 const editorHost = { external: ['vscode'] };
 
 /** @type {esbuild.BuildOptions[]} */

@@ -1,8 +1,13 @@
 #!/usr/bin/env node
-// The `sop` command: the bundled CLI (`npm run build` writes dist/cli/sop.js).
+// The `sop` command: starts one of the two bundled CLIs (`npm run build` writes both).
 //
-// The bundle is loaded with V8's code cache (dist/cli/sop.js.cache, written by the build
-// after one `sop check` of the samples, so it holds the compiled parser and lint too): a
+// `check` and `build` — what a pipeline runs on every push — and `--version` / `--help`
+// start dist/cli/sop-core.js, which holds only what they need; every other command starts
+// dist/cli/sop.js, the whole CLI. Both run the same code for the same command line, and
+// the core hands any command it lacks to the whole CLI, so this choice only saves time.
+//
+// A bundle is loaded with V8's code cache (`<bundle>.cache`, written by the build after a
+// run of that bundle over the samples, so it holds the compiled parser and lint too): a
 // cold `sop check` then skips compiling them, 30–40 ms of every run. V8 checks the cache
 // against its own version and flags and ignores one that does not fit, so a missing or
 // foreign cache only costs that time back. V8 compares only the source's length, so the
@@ -13,7 +18,21 @@ const path = require('node:path');
 const vm = require('node:vm');
 const Module = require('node:module');
 
-const bundle = path.join(__dirname, '..', 'dist', 'cli', 'sop.js');
+/** The commands (after `--locale` options, as `cli/locale.ts` reads them) the core bundle runs. */
+const CORE_COMMANDS = new Set(['check', 'build', '--version', '-v', '--help', '-h', 'help']);
+
+/** The first argument that is not `--locale` or its value: the command. */
+function commandOf(argv) {
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--locale') i++;
+    else if (!argv[i].startsWith('--locale=')) return argv[i];
+  }
+  return undefined;
+}
+
+const command = commandOf(process.argv.slice(2));
+const name = command === undefined || CORE_COMMANDS.has(command) ? 'sop-core.js' : 'sop.js';
+const bundle = path.join(__dirname, '..', 'dist', 'cli', name);
 const cacheFile = `${bundle}.cache`;
 const keyFile = `${bundle}.cache-key`;
 

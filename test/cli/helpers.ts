@@ -8,7 +8,9 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 
 export const ROOT = path.resolve(__dirname, '../..');
-export const SOP = path.join(ROOT, 'dist/cli/sop.js');
+// The executable as installed: `bin/sop.js` starts the core bundle for `check` and `build`
+// and the whole CLI for the other commands, so every test runs the bundle a user gets.
+export const SOP = path.join(ROOT, 'bin/sop.js');
 
 let built = false;
 

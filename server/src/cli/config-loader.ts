@@ -6,6 +6,7 @@
  * A broken configuration is never replaced by defaults: its findings are collected, and
  * the commands refuse to run (exit 2) after printing them with the file's position.
  */
+import * as fs from 'node:fs';
 import { EN, msg, type Messages } from '../language';
 import { defaultConfig, findNearestConfig, parseConfig, type SopConfig } from '../language/config';
 import type { Finding, Level } from '../language';
@@ -99,7 +100,8 @@ export class ConfigLoader {
     if (this.texts.has(uri)) return this.texts.get(uri);
     let text: string | undefined;
     try {
-      text = readSource(uri, this.cwd).text;
+      // Most folders on the way up have none: learn that without making an error for it.
+      text = isMissing(uri) ? undefined : readSource(uri, this.cwd).text;
     } catch (error) {
       if (!(error instanceof InputError && error.missing)) throw error;
       text = undefined;
@@ -113,5 +115,17 @@ export class ConfigLoader {
     const rules = { ...config.rules };
     for (const [id, level] of this.overrides) rules[id] = { options: rules[id]?.options ?? {}, level };
     return { ...config, rules };
+  }
+}
+
+/**
+ * Whether nothing is at `path` (or a part of it is not a folder). Anything else, even an
+ * entry that cannot be examined, is for `readSource` to read or to report.
+ */
+function isMissing(path: string): boolean {
+  try {
+    return fs.statSync(path, { throwIfNoEntry: false }) === undefined;
+  } catch {
+    return false;
   }
 }

@@ -1,10 +1,16 @@
 /**
  * Content hashes, as the cache records them: sha-256 in hex.
+ *
+ * `node:crypto` is loaded when the first hash is made, not with the CLI: loading it costs
+ * ~2 ms, and a run without `--cache` over scripts without imports makes no hash at all.
  */
-import { createHash } from 'node:crypto';
+import { createRequire } from 'node:module';
+
+let crypto: typeof import('node:crypto') | undefined;
 
 export function hashBytes(bytes: Uint8Array | string): string {
-  return createHash('sha256').update(bytes).digest('hex');
+  crypto ??= createRequire(__filename)('node:crypto') as typeof import('node:crypto');
+  return crypto.createHash('sha256').update(bytes).digest('hex');
 }
 
 /** The hash of a value written as JSON with sorted keys, so key order never matters. */

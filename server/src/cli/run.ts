@@ -3,13 +3,6 @@
  * and unusable inputs are one-line messages with status 2; anything else is a bug,
  * reported in one line (the stack only with `SOP_DEBUG=1`) with status 2.
  */
-import { runBuild } from './commands/build';
-import { runCheck } from './commands/check';
-import { runExport } from './commands/export';
-import { runFmt } from './commands/fmt';
-import { runGraph } from './commands/graph';
-import { runSimulate } from './commands/simulate';
-import { runTest } from './commands/test';
 import { errorText, EXIT_OK, EXIT_USAGE, InputError, UsageError } from './errors';
 import { helpText } from './help';
 import type { Io } from './io';
@@ -18,17 +11,14 @@ import { productInfo } from './product';
 import { EN } from '../language';
 import { suggestClosest } from './suggest';
 
-const COMMANDS: Record<string, (argv: readonly string[], io: Io) => Promise<number>> = {
-  check: runCheck,
-  build: runBuild,
-  fmt: runFmt,
-  graph: runGraph,
-  simulate: runSimulate,
-  test: runTest,
-  export: runExport,
-};
+/** The commands a `sop` entry runs, by name. */
+export type CommandTable = Readonly<Record<string, (argv: readonly string[], io: Io) => Promise<number>>>;
 
-export async function run(rawArgv: readonly string[], rawIo: Io): Promise<number> {
+/**
+ * Runs one command line. A command missing from `commands` goes to `otherwise` when given
+ * (the answer is then `undefined`: it reports its own status), else it is an unknown command.
+ */
+export async function run(rawArgv: readonly string[], rawIo: Io, commands: CommandTable, otherwise?: () => void): Promise<number | undefined> {
   let io = rawIo;
   try {
     const choice = chooseLocale(rawArgv, rawIo.env);
@@ -46,9 +36,13 @@ export async function run(rawArgv: readonly string[], rawIo: Io): Promise<number
       io.out(`${productInfo().version}\n`);
       return EXIT_OK;
     }
-    const handler = COMMANDS[command];
+    const handler = Object.hasOwn(commands, command) ? commands[command] : undefined;
     if (handler) return await handler(rest, io);
-    const closest = suggestClosest(command, Object.keys(COMMANDS));
+    if (otherwise) {
+      otherwise();
+      return undefined;
+    }
+    const closest = suggestClosest(command, Object.keys(commands));
     const messages = io.messages ?? EN;
     throw new UsageError(closest ? messages.t('cli.unknown-command.guess', { command, closest }) : messages.t('cli.unknown-command', { command }));
   } catch (error) {

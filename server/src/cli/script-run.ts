@@ -59,6 +59,7 @@ export interface ScriptRunResult {
 interface Pending {
   index: number;
   input: TaskInput;
+  /** The hashes the cache keys the script by (empty without a cache). */
   scriptHash: string;
   configHash: string;
   size: number;
@@ -71,7 +72,7 @@ export async function runScripts(options: ScriptRunOptions): Promise<ScriptRunRe
   const configs: SopConfig[] = [];
   const configIds = new Map<SopConfig, number>();
   // The text stays undecoded until a script must be checked (`readSourceBytes`).
-  const readable: { index: number; uri: string; source: { readonly text: string }; size: number; scriptHash: string; config: number }[] = [];
+  const readable: { index: number; uri: string; source: { readonly bytes: Uint8Array; readonly text: string }; size: number; config: number }[] = [];
 
   for (const [index, uri] of scripts.scripts.entries()) {
     try {
@@ -81,7 +82,7 @@ export async function runScripts(options: ScriptRunOptions): Promise<ScriptRunRe
         configIds.set(config, configs.length);
         configs.push(config);
       }
-      readable.push({ index, uri, source, size: source.bytes.length, scriptHash: hashBytes(source.bytes), config: configIds.get(config)! });
+      readable.push({ index, uri, source, size: source.bytes.length, config: configIds.get(config)! });
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
       // A script that cannot be read gets no output, and an older output of it is removed.
@@ -105,15 +106,17 @@ export async function runScripts(options: ScriptRunOptions): Promise<ScriptRunRe
   const cache = settings.cacheFile ? new ScriptCache(settings.cacheFile, cwd, notice) : undefined;
   const locale = io.messages?.locale;
   // Findings are kept with their messages rendered, so the language is part of the key.
-  const configHashes = configs.map((config) => hashValue({ config, locale: locale ?? 'en' }));
+  // Without a cache nothing is looked up, so nothing is hashed.
+  const configHashes = cache ? configs.map((config) => hashValue({ config, locale: locale ?? 'en' })) : [];
   const key = emit ? emitKey(emit.kind, emit.options, root) : undefined;
   const pending: Pending[] = [];
   let cacheHits = 0;
 
   for (const script of readable) {
-    const configHash = configHashes[script.config];
+    const configHash = cache ? configHashes[script.config] : '';
+    const scriptHash = cache ? hashBytes(script.source.bytes) : '';
     const targets = emit?.targetsFor(script.uri);
-    const hit = cache?.lookup(script.uri, script.scriptHash, configHash, root, key !== undefined ? { key, targets: targets! } : undefined);
+    const hit = cache?.lookup(script.uri, scriptHash, configHash, root, key !== undefined ? { key, targets: targets! } : undefined);
     if (hit) {
       cacheHits++;
       const { findings, deps, unparsed } = hit.entry;
@@ -130,7 +133,7 @@ export async function runScripts(options: ScriptRunOptions): Promise<ScriptRunRe
     pending.push({
       index: script.index,
       input: { uri: script.uri, text: script.source.text, config: script.config, ...(targets !== undefined ? { targets } : {}) },
-      scriptHash: script.scriptHash,
+      scriptHash,
       configHash,
       size: script.size,
     });

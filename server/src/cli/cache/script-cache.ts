@@ -8,6 +8,7 @@
  * import or configuration invalidates exactly the scripts that depend on it.
  */
 import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { parentOf, readRegularFile, removeStaleTemps } from '../files';
 import { hashBytes, hashValue } from '../hash';
 import { productInfo } from '../product';
@@ -122,13 +123,17 @@ function hashOfOutput(uri: string): string | null {
 
 /**
  * The version of the tool, as the cache knows it: the package's version, the cache's
- * format, and a hash of the running bundle, so that a rebuilt checkout (whose version did
- * not change) never reuses results of different code.
+ * format, and a hash of the CLI's code, so that a rebuilt checkout (whose version did not
+ * change) never reuses results of different code. The code is that of the whole CLI's
+ * bundle (`dist/cli/sop.js`) even when the core bundle runs (`check`, `build`): both are
+ * built from the same sources at once, and `sop check --cache` and `sop export --cache`
+ * must share a cache file.
  */
 function toolFingerprint(): string {
   let code = '';
   try {
-    code = hashBytes(fs.readFileSync(__filename)).slice(0, 16);
+    const wholeCli = path.join(__dirname, 'sop.js');
+    code = hashBytes(fs.readFileSync(fs.existsSync(wholeCli) ? wholeCli : __filename)).slice(0, 16);
   } catch {
     // No file to hash (an unusual loader): the version alone must do.
   }

@@ -8,6 +8,7 @@
 import { IntlMessageFormat } from 'intl-messageformat';
 import { CATALOGS, DEFAULT_LOCALE, type Locale } from './catalogs';
 import type en from './catalogs/en.json';
+import { formattersFor, installCheapLocaleResolution } from './formatters';
 
 export type { Locale } from './catalogs';
 export { LOCALES, DEFAULT_LOCALE } from './catalogs';
@@ -90,6 +91,8 @@ export const EN: Messages = messagesFor(DEFAULT_LOCALE);
 function createMessages(locale: Locale): Messages {
   const catalog = CATALOGS[locale] as Record<string, string>;
   const fallback = CATALOGS[DEFAULT_LOCALE] as Record<string, string>;
+  installCheapLocaleResolution();
+  const options = { ignoreTag: true, formatters: formattersFor(locale) };
   // Compiled once per key and locale: the lint renders every finding through these.
   const compiled = new Map<string, IntlMessageFormat>();
   const compile = (key: string): IntlMessageFormat => {
@@ -97,9 +100,9 @@ function createMessages(locale: Locale): Messages {
     if (!format) {
       const source = catalog[key] ?? fallback[key] ?? key;
       try {
-        format = new IntlMessageFormat(source, locale, undefined, { ignoreTag: true });
+        format = new IntlMessageFormat(source, locale, undefined, options);
       } catch {
-        format = new IntlMessageFormat(fallback[key] ?? key, DEFAULT_LOCALE, undefined, { ignoreTag: true });
+        format = new IntlMessageFormat(fallback[key] ?? key, DEFAULT_LOCALE, undefined, options);
       }
       compiled.set(key, format);
     }

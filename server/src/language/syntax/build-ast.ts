@@ -14,6 +14,8 @@
  * piece's offset in the document.
  */
 import type { MatchResult } from 'ohm-js';
+// Before the grammar: makes building it from its recipe cheaper.
+import './ohm-grammar-load';
 import grammar from '../../../../grammar/sop.ohm-bundle.js';
 import type {
   Branch,

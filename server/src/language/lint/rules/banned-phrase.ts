@@ -2,12 +2,11 @@
 import type { StringLit } from '../../ast';
 import type { Fix } from '../../finding';
 import { msg, type LocalizedText, type Msg } from '../../i18n/messages';
-import { forEachStep } from '../../flow';
 import { matcherForConfig } from '../../config/matcher-for-config';
-import type { PhraseMatcher } from '../../lexicon/types';
+import type { PhraseMatch } from '../../lexicon/types';
 import { escapeForString, phraseLanguage } from '../edits';
-import { situationsOf } from '../model';
 import type { Report, Rule } from '../rule';
+import { stepIndexOf } from '../step-index';
 
 export const bannedPhrase: Rule = {
   meta: {
@@ -23,21 +22,27 @@ export const bannedPhrase: Rule = {
     // A suggestion given per locale is said to the caller: the script's language picks it.
     const language = phraseLanguage(file) === 'zh' ? 'zh-CN' : 'en';
     const reports: Report[] = [];
-    for (const situation of situationsOf(file)) {
-      forEachStep(situation, ({ step }) => {
-        if (step.kind === 'say') reports.push(...checkText(matcher, step.text, language));
-        else if (step.kind === 'promise' && step.text) reports.push(...checkText(matcher, step.text, language));
-      });
-    }
+    // Scripts repeat their standard phrasings (the same fallback greeting in every
+    // situation): each distinct text is matched once per run.
+    const found = new Map<string, readonly PhraseMatch[]>();
+    const find = (raw: string): readonly PhraseMatch[] => {
+      let matches = found.get(raw);
+      if (!matches) found.set(raw, (matches = matcher.find(raw)));
+      return matches;
+    };
+    // The engine sorts findings by place, so `say`s and `promise`s are looked at in turn.
+    const { says, promises } = stepIndexOf(file);
+    for (const { step } of says) checkText(find, step.text, language, reports);
+    for (const { step } of promises) if (step.text) checkText(find, step.text, language, reports);
     return reports;
   },
 };
 
-function checkText(matcher: PhraseMatcher, text: StringLit, language: 'zh-CN' | 'en'): Report[] {
+function checkText(find: (raw: string) => readonly PhraseMatch[], text: StringLit, language: 'zh-CN' | 'en', reports: Report[]): void {
   // Matching runs on the text as written between the quotes, so offsets map straight back
   // to the document: both quote styles are one code unit wide.
   const base = text.span.start + 1;
-  return matcher.find(text.raw).map((match) => {
+  for (const match of find(text.raw)) {
     const span = { start: base + match.start, end: base + match.end };
     const phrase = text.raw.slice(match.start, match.end);
     const { suggest } = match.entry;
@@ -46,8 +51,8 @@ function checkText(matcher: PhraseMatcher, text: StringLit, language: 'zh-CN' | 
       edits: [{ span, newText: escapeForString(replacement, text.quote) }],
       safe: suggest.length === 1,
     }));
-    return { span, message: msg('banned-phrase.message', { phrase, advice: match.entry.message }), fixes, severity: match.entry.severity };
-  });
+    reports.push({ span, message: msg('banned-phrase.message', { phrase, advice: match.entry.message }), fixes, severity: match.entry.severity });
+  }
 }
 
 /** The text of `language`, else English, else the first given. */

@@ -23,8 +23,9 @@ export const unreachableStep: Rule = {
 
 function checkBody(file: SopFile, steps: readonly Step[], reports: Report[]): void {
   const terminal = firstTerminalIndex(steps);
-  const reachable = terminal >= 0 ? steps.slice(0, terminal + 1) : steps;
-  for (const step of reachable) {
+  const reachable = terminal >= 0 ? terminal + 1 : steps.length;
+  for (let i = 0; i < reachable; i++) {
+    const step = steps[i];
     if (step.kind !== 'wait') continue;
     if (step.reply) checkBody(file, step.reply.steps, reports);
     if (step.fallback) checkBody(file, step.fallback.steps, reports);

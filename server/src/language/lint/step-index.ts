@@ -1,0 +1,81 @@
+/**
+ * The steps of a file's situations that some rule judges, by kind, each with its place
+ * (its body, its index there, the wait branch holding it). Most rules judge steps of
+ * one or two kinds (`hangup`, `wait`, `say`…); each walking every situation itself made
+ * as many walks of the file as rules, and a cold `sop check` of 50,000 lines spent more
+ * time in those walks (and the closures and places each made) than in the judging. So
+ * the file is walked once, on the first rule's request, and every rule reads the lists.
+ *
+ * Kept per file object, which is immutable: the editor's lint cache checks a few
+ * situations through a partial copy of the file (`withDecls`), which gets its own index.
+ */
+import type { HangupStep, HoldStep, PromiseStep, SayStep, Situation, SopFile, Step, WaitStep } from '../ast';
+import type { StepPlace } from '../flow';
+
+/** A place whose step is of one kind. */
+export type PlaceOf<S extends Step> = StepPlace & { step: S };
+
+export interface StepIndex {
+  /** Every step of these kinds, nested branches included, in source order. */
+  readonly says: readonly PlaceOf<SayStep>[];
+  readonly waits: readonly PlaceOf<WaitStep>[];
+  readonly promises: readonly PlaceOf<PromiseStep>[];
+  readonly holds: readonly PlaceOf<HoldStep>[];
+  readonly hangups: readonly PlaceOf<HangupStep>[];
+}
+
+interface Lists {
+  says: PlaceOf<SayStep>[];
+  waits: PlaceOf<WaitStep>[];
+  promises: PlaceOf<PromiseStep>[];
+  holds: PlaceOf<HoldStep>[];
+  hangups: PlaceOf<HangupStep>[];
+}
+
+const indexes = new WeakMap<SopFile, StepIndex>();
+
+/** The step index of `file`, made in one walk of its situations when first asked for. */
+export function stepIndexOf(file: SopFile): StepIndex {
+  let index = indexes.get(file);
+  if (!index) {
+    const lists: Lists = { says: [], waits: [], promises: [], holds: [], hangups: [] };
+    for (const decl of file.decls) if (decl.kind === 'situation') walk(lists, decl, decl.steps, undefined);
+    index = lists;
+    indexes.set(file, index);
+  }
+  return index;
+}
+
+/**
+ * Adds the steps of `body` (and of the branches of its waits, right after their wait, as
+ * `forEachStep` visits them). A plain recursive function, not a closure per situation:
+ * this runs for every step of the file.
+ */
+function walk(lists: Lists, situation: Situation, body: readonly Step[], parent: StepPlace['parent']): void {
+  for (let index = 0; index < body.length; index++) {
+    const step = body[index];
+    switch (step.kind) {
+      case 'say':
+        lists.says.push({ step, body, index, parent, situation });
+        break;
+      case 'wait': {
+        const place: PlaceOf<WaitStep> = { step, body, index, parent, situation };
+        lists.waits.push(place);
+        if (step.reply) walk(lists, situation, step.reply.steps, { wait: step, branch: 'reply', place });
+        if (step.fallback) walk(lists, situation, step.fallback.steps, { wait: step, branch: 'fallback', place });
+        break;
+      }
+      case 'promise':
+        lists.promises.push({ step, body, index, parent, situation });
+        break;
+      case 'hold':
+        lists.holds.push({ step, body, index, parent, situation });
+        break;
+      case 'hangup':
+        lists.hangups.push({ step, body, index, parent, situation });
+        break;
+      default:
+        break;
+    }
+  }
+}

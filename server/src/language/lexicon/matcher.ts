@@ -12,7 +12,7 @@ import { RE2JS, RE2Set } from 're2js';
 import { AhoCorasick, type SearchCost } from './aho-corasick';
 import { isPunctuation, normalizePhrase, normalizeText, originOf } from './normalize';
 import { compilePattern, normalizePattern } from './pattern';
-import { RequirementChecker, requiredChars } from './required-chars';
+import { LexiconGate, literalRequirement, pickClauses, RequirementChecker, requiredChars } from './required-chars';
 import type { LexiconEntry, PhraseMatch, PhraseMatcher } from './types';
 
 /** The named group that narrows a pattern's finding to part of its match. */
@@ -58,6 +58,8 @@ export function createPhraseMatcher(entries: readonly LexiconEntry[], allow: rea
   const checked = patterns.filter((_, i) => needs[i].length > 0);
   const checker = new RequirementChecker(needs.filter((need) => need.length > 0));
   const unchecked = patterns.filter((_, i) => needs[i].length === 0);
+  // A text that holds what no entry needs is matched no further (most phrases of a script).
+  const gate = unchecked.length === 0 ? new LexiconGate(pickClauses([...literalKeys.map(literalRequirement), ...needs.filter((need) => need.length > 0)])) : undefined;
   let prefilter: ((text: string) => number[]) | undefined;
   let usable: LazyPattern[] = [];
   const allowKeys = allow.map(normalizePhrase);
@@ -89,6 +91,7 @@ export function createPhraseMatcher(entries: readonly LexiconEntry[], allow: rea
     return found;
   };
   function find(text: string): PhraseMatch[] {
+    if (gate && !gate.passes(text)) return [];
     const normalized = normalizeText(text);
     const folded = normalized.text;
     const candidates: Candidate[] = [];

@@ -97,7 +97,8 @@ export function foldChar(ch: string): string {
 // once per process (a script uses a few thousand distinct characters at most).
 const foldedUnits = new Map<number, string>();
 
-function foldUnit(code: number): string {
+/** The folded form of one UTF-16 unit (see `foldChar`), computed once per process. */
+export function foldUnit(code: number): string {
   let folded = foldedUnits.get(code);
   if (folded === undefined) {
     folded = foldChar(String.fromCharCode(code));
@@ -112,9 +113,10 @@ function foldUnit(code: number): string {
  * folding a phrase costs per unit.
  */
 const singleUnits = new Int32Array(0x10000);
-const MANY = -1;
+export const MANY = -1;
 
-function singleUnit(code: number): number {
+/** The unit `code` folds to plus one, or `MANY` when it folds to none or several (`foldUnit`). */
+export function singleUnit(code: number): number {
   let known = singleUnits[code];
   if (known === 0) {
     const folded = foldUnit(code);

@@ -12,6 +12,7 @@
  * else. Matching is case-insensitive (Unicode simple folding), so a letter stands for its
  * case variants, and a character whose variants are not known here says nothing.
  */
+import { foldUnit, MANY, singleUnit } from './normalize';
 
 /** At least `count` units of the phrase are among `chars`. */
 export interface Clause {
@@ -106,6 +107,77 @@ export class RequirementChecker {
   }
 }
 
+/**
+ * A gate in front of a whole lexicon: one clause per entry (`pick`), and a text passes
+ * when its folded form holds what some clause asks. A text that does not pass cannot
+ * match any entry, and is not folded or searched at all. Read over the text as written,
+ * folding each unit on the way (`normalize.ts`), and stops at the first clause that holds.
+ */
+export class LexiconGate {
+  private readonly named = new Uint8Array(0x10000);
+  private readonly clausesOf = new Map<number, number[]>();
+  private readonly need: number[] = [];
+  private readonly seen: Int32Array;
+
+  constructor(clauses: readonly Clause[]) {
+    clauses.forEach(({ chars, count }, id) => {
+      this.need.push(count);
+      for (let i = 0; i < chars.length; i++) {
+        const code = chars.charCodeAt(i);
+        this.named[code] = 1;
+        let list = this.clausesOf.get(code);
+        if (!list) this.clausesOf.set(code, (list = []));
+        list.push(id);
+      }
+    });
+    this.seen = new Int32Array(clauses.length);
+  }
+
+  /** Whether the folded form of `text` holds what one of the clauses asks. */
+  passes(text: string): boolean {
+    const { seen } = this;
+    seen.fill(0);
+    for (let i = 0; i < text.length; i++) {
+      const code = text.charCodeAt(i);
+      const single = singleUnit(code);
+      if (single !== MANY) {
+        if (this.named[single - 1] !== 0 && this.count(single - 1)) return true;
+        continue;
+      }
+      const folded = foldUnit(code);
+      for (let k = 0; k < folded.length; k++) if (this.named[folded.charCodeAt(k)] !== 0 && this.count(folded.charCodeAt(k))) return true;
+    }
+    return false;
+  }
+
+  /** Counts one more `unit` for its clauses; true when that completes one. */
+  private count(unit: number): boolean {
+    for (const id of this.clausesOf.get(unit)!) if (++this.seen[id] >= this.need[id]) return true;
+    return false;
+  }
+}
+
+/**
+ * The clause of each requirement that says most about a text: the one whose characters
+ * the fewest other entries need (a character every entry needs lets every text through),
+ * per character it asks for; `requirements` must not be empty.
+ */
+export function pickClauses(requirements: readonly Requirement[]): Clause[] {
+  const entriesNeeding = new Map<string, number>();
+  for (const requirement of requirements) {
+    for (const ch of new Set(requirement.flatMap((c) => [...c.chars]))) entriesNeeding.set(ch, (entriesNeeding.get(ch) ?? 0) + 1);
+  }
+  const score = (c: Clause) => [...c.chars].reduce((n, ch) => n + entriesNeeding.get(ch)!, 0) / c.count;
+  return requirements.map((requirement) => requirement.reduce((best, c) => (score(c) <= score(best) ? c : best)));
+}
+
+/** The requirement of a literal key (already folded): each of its units, as often as it holds it. */
+export function literalRequirement(key: string): Requirement {
+  const counts = new Map<string, number>();
+  for (let i = 0; i < key.length; i++) counts.set(key[i], (counts.get(key[i]) ?? 0) + 1);
+  return [...counts].map(([ch, count]) => ({ chars: ch, count }));
+}
+
 /** The units a pattern character matches case-insensitively, or undefined when not known here. */
 function variantsOf(code: number): string | undefined {
   if (code < 0x80) {
@@ -138,8 +210,15 @@ function clauseOf(chars: string | undefined): Requirement {
   return chars === undefined || chars.length === 0 ? [] : [{ chars: sortedUnique(chars), count: 1 }];
 }
 
+/** The units of `chars`, each once, in code order (a clause's key: equal sets, equal strings). */
 function sortedUnique(chars: string): string {
-  return [...new Set(chars)].sort().join('');
+  const units: number[] = [];
+  for (let i = 0; i < chars.length; i++) {
+    const code = chars.charCodeAt(i);
+    if (!units.includes(code)) units.push(code);
+  }
+  units.sort((x, y) => x - y);
+  return String.fromCharCode(...units);
 }
 
 /** Both parts match, at different places of the phrase: what each needs adds up. */
@@ -154,12 +233,16 @@ function both(a: Requirement, b: Requirement): Requirement {
   return out.slice(0, MAX_CLAUSES);
 }
 
-/** One of the parts matches: each pair of clauses, one from each part, joined. */
+/**
+ * One of the parts matches: each pair of clauses, one from each part, joined. Only the
+ * few narrowest clauses of each part take part (any of them still holds), so the pairs
+ * stay few however many alternatives a pattern nests.
+ */
 function either(a: Requirement, b: Requirement): Requirement {
   if (a.length === 0 || b.length === 0) return [];
   const out: Clause[] = [];
-  for (const x of a) {
-    for (const y of b) {
+  for (const x of narrowest(a)) {
+    for (const y of narrowest(b)) {
       const chars = sortedUnique(x.chars + y.chars);
       const count = Math.min(x.count, y.count);
       const same = out.find((c) => c.chars === chars);
@@ -168,6 +251,14 @@ function either(a: Requirement, b: Requirement): Requirement {
     }
   }
   return withoutImplied(out).slice(0, MAX_CLAUSES);
+}
+
+/** How many clauses of each part `either` pairs. */
+const PAIRED = 4;
+
+function narrowest(r: Requirement): Requirement {
+  if (r.length <= PAIRED) return r;
+  return [...r].sort((x, y) => x.chars.length - y.chars.length || y.count - x.count).slice(0, PAIRED);
 }
 
 /** Drops the clauses another one implies (fewer of a subset of its characters suffice). */

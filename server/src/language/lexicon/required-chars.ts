@@ -152,7 +152,8 @@ export class LexiconGate {
 
   /** Counts one more `unit` for its clauses; true when that completes one. */
   private count(unit: number): boolean {
-    for (const id of this.clausesOf.get(unit)!) if (++this.seen[id] >= this.need[id]) return true;
+    const ids = this.clausesOf.get(unit)!;
+    for (let k = 0; k < ids.length; k++) if (++this.seen[ids[k]] >= this.need[ids[k]]) return true;
     return false;
   }
 }

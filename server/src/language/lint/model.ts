@@ -26,7 +26,11 @@ export function wellFormedSituationsOf(file: SopFile): readonly Situation[] {
   let situations = wellFormed.get(file);
   if (!situations) {
     const list: Situation[] = [];
-    for (const decl of file.decls) if (decl.kind === 'situation' && !decl.hasErrors) list.push(decl);
+    const { decls } = file;
+    for (let i = 0; i < decls.length; i++) {
+      const decl = decls[i];
+      if (decl.kind === 'situation' && !decl.hasErrors) list.push(decl);
+    }
     situations = list;
     wellFormed.set(file, situations);
   }

@@ -136,7 +136,11 @@ function collectPieceFacts(list: PieceList, i: number, text: string): PieceFacts
   let ownLines = true;
   let firstQuote: Quote | undefined;
   let lastQuote: Quote | undefined;
-  for (const decl of piece.decls) {
+  // Indexed loops in what runs per situation: in code that runs once (a cold `sop check`),
+  // a `for…of` allocates an iterator result per element.
+  const { decls } = piece;
+  for (let d = 0; d < decls.length; d++) {
+    const decl = decls[d];
     if (decl.kind !== 'situation') continue;
     const f = collectFacts(decl, text, delta);
     situations.push({ situation: decl, facts: f });
@@ -228,9 +232,12 @@ function count(map: Map<string, number>, name: string, by: number): void {
 }
 
 function addNames(ids: Map<string, number>, names: Map<string, number>, f: PieceFacts, by: number): void {
-  for (const { situation, facts } of f.situations) {
+  const { situations } = f;
+  for (let s = 0; s < situations.length; s++) {
+    const { situation, facts } = situations[s];
     count(ids, situation.id.name, by);
-    for (const p of facts.placeholders) count(names, p.name, by);
+    const { placeholders } = facts;
+    for (let k = 0; k < placeholders.length; k++) count(names, placeholders[k].name, by);
   }
 }
 
@@ -372,12 +379,16 @@ function addPlaceholders(walk: Walk, string: StringLit): void {
   if (string.placeholders.length === 0) return;
   const { base } = walk;
   const placeholders = (walk.placeholders ??= []);
-  for (const p of string.placeholders) placeholders.push({ name: p.name, start: p.span.start - base, end: p.span.end - base });
+  for (let k = 0; k < string.placeholders.length; k++) {
+    const p = string.placeholders[k];
+    placeholders.push({ name: p.name, start: p.span.start - base, end: p.span.end - base });
+  }
 }
 
 function visitSteps(walk: Walk, steps: readonly Step[]): void {
   const { base } = walk;
-  for (const step of steps) {
+  for (let i = 0; i < steps.length; i++) {
+    const step = steps[i];
     switch (step.kind) {
       case 'say':
         walk.firstQuote ??= step.text.quote;
@@ -422,7 +433,9 @@ function onlyBlanks(text: string, from: number, to: number): boolean {
 function silentJumpOf(situation: Situation): RelativeName | undefined {
   if (situation.hasErrors) return undefined;
   const base = situation.span.start;
-  for (const step of situation.steps) {
+  const { steps } = situation;
+  for (let i = 0; i < steps.length; i++) {
+    const step = steps[i];
     if (step.kind === 'goto') return { name: step.target.name, start: step.span.start - base, end: step.span.end - base };
     if (step.kind === 'say' || step.kind === 'wait' || step.kind === 'transfer' || step.kind === 'hangup' || step.kind === 'end') return undefined;
   }

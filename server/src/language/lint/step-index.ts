@@ -15,19 +15,23 @@ import type { StepPlace } from '../flow';
 /** A place whose step is of one kind. */
 export type PlaceOf<S extends Step> = StepPlace & { step: S };
 
+/**
+ * Every step of these kinds, nested branches included, in source order: with their place
+ * where a rule reads around them, else the step alone (the rules that read `say` and
+ * `promise` texts judge them wherever they are).
+ */
 export interface StepIndex {
-  /** Every step of these kinds, nested branches included, in source order. */
-  readonly says: readonly PlaceOf<SayStep>[];
+  readonly says: readonly SayStep[];
+  readonly promises: readonly PromiseStep[];
   readonly waits: readonly PlaceOf<WaitStep>[];
-  readonly promises: readonly PlaceOf<PromiseStep>[];
   readonly holds: readonly PlaceOf<HoldStep>[];
   readonly hangups: readonly PlaceOf<HangupStep>[];
 }
 
 interface Lists {
-  says: PlaceOf<SayStep>[];
+  says: SayStep[];
+  promises: PromiseStep[];
   waits: PlaceOf<WaitStep>[];
-  promises: PlaceOf<PromiseStep>[];
   holds: PlaceOf<HoldStep>[];
   hangups: PlaceOf<HangupStep>[];
 }
@@ -38,8 +42,14 @@ const indexes = new WeakMap<SopFile, StepIndex>();
 export function stepIndexOf(file: SopFile): StepIndex {
   let index = indexes.get(file);
   if (!index) {
-    const lists: Lists = { says: [], waits: [], promises: [], holds: [], hangups: [] };
-    for (const decl of file.decls) if (decl.kind === 'situation') walk(lists, decl, decl.steps, undefined);
+    const lists: Lists = { says: [], promises: [], waits: [], holds: [], hangups: [] };
+    // Indexed loops here and in `walk`: this code runs once per process (cold), where a
+    // `for…of` allocates an iterator result per element.
+    const { decls } = file;
+    for (let i = 0; i < decls.length; i++) {
+      const decl = decls[i];
+      if (decl.kind === 'situation') walk(lists, decl, decl.steps, undefined);
+    }
     index = lists;
     indexes.set(file, index);
   }
@@ -56,7 +66,7 @@ function walk(lists: Lists, situation: Situation, body: readonly Step[], parent:
     const step = body[index];
     switch (step.kind) {
       case 'say':
-        lists.says.push({ step, body, index, parent, situation });
+        lists.says.push(step);
         break;
       case 'wait': {
         const place: PlaceOf<WaitStep> = { step, body, index, parent, situation };
@@ -66,7 +76,7 @@ function walk(lists: Lists, situation: Situation, body: readonly Step[], parent:
         break;
       }
       case 'promise':
-        lists.promises.push({ step, body, index, parent, situation });
+        lists.promises.push(step);
         break;
       case 'hold':
         lists.holds.push({ step, body, index, parent, situation });

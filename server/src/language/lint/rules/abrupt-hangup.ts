@@ -9,6 +9,8 @@ import type { Report, Rule } from '../rule';
 import { stepIndexOf, type PlaceOf } from '../step-index';
 import { msg, type Msg } from '../../i18n/messages';
 
+const THROUGH_FALLBACK = ['fallback'] as const;
+
 export const abruptHangup: Rule = {
   meta: {
     id: 'abrupt-hangup',
@@ -27,7 +29,9 @@ export const abruptHangup: Rule = {
   check({ file, options, config }) {
     const pause = typeof options.hangupPause === 'number' ? options.hangupPause : config.hangupPause;
     const reports: Report[] = [];
-    for (const place of stepIndexOf(file).hangups) {
+    const { hangups } = stepIndexOf(file);
+    for (let i = 0; i < hangups.length; i++) {
+      const place = hangups[i];
       // Situations that did not parse whole are left to `syntax` (see `wellFormedSituationsOf`).
       if (place.situation.hasErrors) continue;
       const report = checkHangup(file, place, pause);
@@ -40,7 +44,9 @@ export const abruptHangup: Rule = {
 function checkHangup(file: SopFile, place: PlaceOf<HangupStep>, pause: number): Report | undefined {
   // Only silence leads from a wait into its fallback: a caller who answered and is then
   // hung up on had no pause at all, so the walk does not climb out of `reply` bodies.
-  const [nearest, second] = stepsBefore(place, 2, ['fallback']);
+  const before = stepsBefore(place, 2, THROUGH_FALLBACK);
+  const nearest = before[0];
+  const second = before[1];
   // Most hangups are fine: what a report says and its fixes write is made only for the others.
   if (nearest?.kind === 'wait' && nearest.duration.ms >= pause && second?.kind === 'say') return undefined;
   const spelling = place.step.keyword.spelling;

@@ -32,8 +32,11 @@ export const bannedPhrase: Rule = {
     };
     // The engine sorts findings by place, so `say`s and `promise`s are looked at in turn.
     const { says, promises } = stepIndexOf(file);
-    for (const { step } of says) checkText(find, step.text, language, reports);
-    for (const { step } of promises) if (step.text) checkText(find, step.text, language, reports);
+    for (let i = 0; i < says.length; i++) checkText(find, says[i].text, language, reports);
+    for (let i = 0; i < promises.length; i++) {
+      const { text } = promises[i];
+      if (text) checkText(find, text, language, reports);
+    }
     return reports;
   },
 };
@@ -41,8 +44,10 @@ export const bannedPhrase: Rule = {
 function checkText(find: (raw: string) => readonly PhraseMatch[], text: StringLit, language: 'zh-CN' | 'en', reports: Report[]): void {
   // Matching runs on the text as written between the quotes, so offsets map straight back
   // to the document: both quote styles are one code unit wide.
+  const matches = find(text.raw);
+  if (matches.length === 0) return;
   const base = text.span.start + 1;
-  for (const match of find(text.raw)) {
+  for (const match of matches) {
     const span = { start: base + match.start, end: base + match.end };
     const phrase = text.raw.slice(match.start, match.end);
     const { suggest } = match.entry;

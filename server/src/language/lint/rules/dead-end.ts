@@ -15,7 +15,9 @@ export const deadEnd: Rule = {
   },
   check({ file }) {
     const reports: Report[] = [];
-    for (const situation of wellFormedSituationsOf(file)) {
+    const situations = wellFormedSituationsOf(file);
+    for (let i = 0; i < situations.length; i++) {
+      const situation = situations[i];
       if (endsTerminally(situation.steps) || explainedByMissingFallback(situation.steps)) continue;
       const last = situation.steps[situation.steps.length - 1];
       const keyword = last && file.text.slice(last.keyword.span.start, last.keyword.span.end);

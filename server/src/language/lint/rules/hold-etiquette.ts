@@ -19,7 +19,9 @@ export const holdEtiquette: Rule = {
   },
   check({ file }) {
     const reports: Report[] = [];
-    for (const place of stepIndexOf(file).holds) {
+    const { holds } = stepIndexOf(file);
+    for (let i = 0; i < holds.length; i++) {
+      const place = holds[i];
       // Situations that did not parse whole are left to `syntax` (see `wellFormedSituationsOf`).
       if (place.situation.hasErrors) continue;
       const report = checkHold(file, place);

@@ -17,7 +17,9 @@ export const longPhrase: Rule = {
   check({ file, options }) {
     const max = Number(options.maxPhraseChars);
     const reports: Report[] = [];
-    for (const { step } of stepIndexOf(file).says) {
+    const { says } = stepIndexOf(file);
+    for (let i = 0; i < says.length; i++) {
+      const step = says[i];
       const { value } = step.text;
       // Characters, not UTF-16 units: a rare CJK character outside the BMP is one character.
       // A text of no more units than that has no more characters, and most are that short.

@@ -21,7 +21,9 @@ export const missingFallback: Rule = {
   },
   check({ file }) {
     const reports: Report[] = [];
-    for (const { step, body, index, situation } of stepIndexOf(file).waits) {
+    const { waits } = stepIndexOf(file);
+    for (let i = 0; i < waits.length; i++) {
+      const { step, body, index, situation } = waits[i];
       // Situations that did not parse whole are left to `syntax` (see `wellFormedSituationsOf`).
       if (step.fallback || situation.hasErrors) continue;
       const next = body[index + 1];

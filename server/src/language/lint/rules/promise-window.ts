@@ -19,7 +19,9 @@ export const promiseWindow: Rule = {
   check({ file, options }) {
     const max = Number(options.maxPromise);
     const reports: Report[] = [];
-    for (const { step } of stepIndexOf(file).promises) {
+    const { promises } = stepIndexOf(file);
+    for (let i = 0; i < promises.length; i++) {
+      const step = promises[i];
       if (step.duration.ms <= max) continue;
       const limit = spellDuration(max, durationSpelling(step.duration));
       reports.push({

@@ -16,7 +16,8 @@ export const unreachableStep: Rule = {
   },
   check({ file }) {
     const reports: Report[] = [];
-    for (const situation of wellFormedSituationsOf(file)) checkBody(file, situation.steps, reports);
+    const situations = wellFormedSituationsOf(file);
+    for (let i = 0; i < situations.length; i++) checkBody(file, situations[i].steps, reports);
     return reports;
   },
 };

@@ -21,7 +21,9 @@ export const waitRange: Rule = {
     const min = Number(options.minWait);
     const max = Number(options.maxWait);
     const reports: Report[] = [];
-    for (const { step } of stepIndexOf(file).waits) {
+    const { waits } = stepIndexOf(file);
+    for (let i = 0; i < waits.length; i++) {
+      const { step } = waits[i];
       const { ms, raw, span } = step.duration;
       if (ms >= min && ms <= max) continue;
       const short = ms < min;

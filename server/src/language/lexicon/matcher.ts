@@ -30,7 +30,7 @@ export interface PhraseMatcherWithCost extends PhraseMatcher {
   readonly cost: SearchCost;
 }
 
-/** How many phrases' prefilter answers a matcher keeps (then it starts over). */
+/** How many phrases' answers (and RE2 set answers) a matcher keeps (then it starts over). */
 const MAX_PREFILTERED = 20_000;
 
 /**
@@ -90,8 +90,23 @@ export function createPhraseMatcher(entries: readonly LexiconEntry[], allow: rea
     }
     return found;
   };
+  // What phrases that pass the gate match, by phrase: scripts repeat their standard
+  // phrasings (a lint sees the same fallback greeting hundreds of times).
+  const found = new Map<string, PhraseMatch[]>();
+
   function find(text: string): PhraseMatch[] {
     if (gate && !gate.passes(text)) return [];
+    let matches = found.get(text);
+    if (!matches) {
+      if (found.size >= MAX_PREFILTERED) found.clear();
+      matches = search(text);
+      found.set(text, matches);
+    }
+    // A copy, so a caller that sorts or filters its result does not change the next one's.
+    return matches.length === 0 ? [] : matches.slice();
+  }
+
+  function search(text: string): PhraseMatch[] {
     const normalized = normalizeText(text);
     const folded = normalized.text;
     const candidates: Candidate[] = [];

@@ -3,7 +3,7 @@ import type { StringLit } from '../../ast';
 import type { Fix } from '../../finding';
 import { msg, type LocalizedText, type Msg } from '../../i18n/messages';
 import { matcherForConfig } from '../../config/matcher-for-config';
-import type { PhraseMatch } from '../../lexicon/types';
+import type { PhraseMatch, PhraseMatcher } from '../../lexicon/types';
 import { escapeForString, phraseLanguage } from '../edits';
 import type { Report, Rule } from '../rule';
 import { stepIndexOf } from '../step-index';
@@ -22,30 +22,29 @@ export const bannedPhrase: Rule = {
     // A suggestion given per locale is said to the caller: the script's language picks it.
     const language = phraseLanguage(file) === 'zh' ? 'zh-CN' : 'en';
     const reports: Report[] = [];
-    // Scripts repeat their standard phrasings (the same fallback greeting in every
-    // situation): each distinct text is matched once per run.
-    const found = new Map<string, readonly PhraseMatch[]>();
-    const find = (raw: string): readonly PhraseMatch[] => {
-      let matches = found.get(raw);
-      if (!matches) found.set(raw, (matches = matcher.find(raw)));
-      return matches;
-    };
     // The engine sorts findings by place, so `say`s and `promise`s are looked at in turn.
     const { says, promises } = stepIndexOf(file);
-    for (let i = 0; i < says.length; i++) checkText(find, says[i].text, language, reports);
+    for (let i = 0; i < says.length; i++) checkText(matcher, says[i].text, language, reports);
     for (let i = 0; i < promises.length; i++) {
       const { text } = promises[i];
-      if (text) checkText(find, text, language, reports);
+      if (text) checkText(matcher, text, language, reports);
     }
     return reports;
   },
 };
 
-function checkText(find: (raw: string) => readonly PhraseMatch[], text: StringLit, language: 'zh-CN' | 'en', reports: Report[]): void {
+function checkText(matcher: PhraseMatcher, text: StringLit, language: 'zh-CN' | 'en', reports: Report[]): void {
   // Matching runs on the text as written between the quotes, so offsets map straight back
   // to the document: both quote styles are one code unit wide.
-  const matches = find(text.raw);
-  if (matches.length === 0) return;
+  const matches = matcher.find(text.raw);
+  if (matches.length > 0) reportMatches(matches, text, language, reports);
+}
+
+/**
+ * The reports for what the lexicon found in `text`. Its own function: the closures here
+ * would otherwise make every call of `checkText` (one per phrase) allocate a context.
+ */
+function reportMatches(matches: readonly PhraseMatch[], text: StringLit, language: 'zh-CN' | 'en', reports: Report[]): void {
   const base = text.span.start + 1;
   for (const match of matches) {
     const span = { start: base + match.start, end: base + match.end };

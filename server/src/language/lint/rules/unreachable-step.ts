@@ -32,15 +32,23 @@ function checkBody(file: SopFile, steps: readonly Step[], reports: Report[]): vo
     if (step.fallback) checkBody(file, step.fallback.steps, reports);
   }
   if (terminal < 0 || terminal === steps.length - 1) return;
+  reports.push(unreachableReport(file, steps, terminal));
+}
+
+/**
+ * The report for the steps after `steps[terminal]`. Its own function: a closure in
+ * `checkBody` would make every call (one per body of the file) allocate a context.
+ */
+function unreachableReport(file: SopFile, steps: readonly Step[], terminal: number): Report {
   const first = steps[terminal + 1];
   const last = steps[steps.length - 1];
   const span = { start: first.span.start, end: last.span.end };
   const word = (step: Step) => file.text.slice(step.keyword.span.start, step.keyword.span.end);
   const count = steps.length - terminal - 1;
   const args = { count, first: word(first), terminal: word(steps[terminal]) };
-  reports.push({
+  return {
     span,
     message: msg(steps[terminal].kind === 'wait' ? 'unreachable-step.after-wait' : 'unreachable-step.after-terminal', args),
     fixes: [{ title: msg('unreachable-step.fix', { count }), edits: [deleteSpan(file.text, span)], safe: true }],
-  });
+  };
 }

@@ -112,7 +112,7 @@ export function foldUnit(code: number): string {
  * `MANY`: it is dropped or becomes more than one unit). Reading a table entry is what
  * folding a phrase costs per unit.
  */
-const singleUnits = new Int32Array(0x10000);
+export const singleUnits = new Int32Array(0x10000);
 export const MANY = -1;
 
 /** The unit `code` folds to plus one, or `MANY` when it folds to none or several (`foldUnit`). */

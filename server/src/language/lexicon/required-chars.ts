@@ -12,7 +12,7 @@
  * else. Matching is case-insensitive (Unicode simple folding), so a letter stands for its
  * case variants, and a character whose variants are not known here says nothing.
  */
-import { foldUnit, MANY, singleUnit } from './normalize';
+import { foldUnit, MANY, singleUnit, singleUnits } from './normalize';
 
 /** At least `count` units of the phrase are among `chars`. */
 export interface Clause {
@@ -139,7 +139,9 @@ export class LexiconGate {
     seen.fill(0);
     for (let i = 0; i < text.length; i++) {
       const code = text.charCodeAt(i);
-      const single = singleUnit(code);
+      // The table read inline (`singleUnit` fills it): this runs for every unit of every phrase.
+      let single = singleUnits[code];
+      if (single === 0) single = singleUnit(code);
       if (single !== MANY) {
         if (this.named[single - 1] !== 0 && this.count(single - 1)) return true;
         continue;

@@ -10,7 +10,7 @@
  * situations through a partial copy of the file (`withDecls`), which gets its own index.
  */
 import type { HangupStep, HoldStep, PromiseStep, SayStep, Situation, SopFile, Step, WaitStep } from '../ast';
-import type { StepPlace } from '../flow';
+import { firstTerminalIndex, type StepPlace } from '../flow';
 
 /** A place whose step is of one kind. */
 export type PlaceOf<S extends Step> = StepPlace & { step: S };
@@ -26,6 +26,8 @@ export interface StepIndex {
   readonly waits: readonly PlaceOf<WaitStep>[];
   readonly holds: readonly PlaceOf<HoldStep>[];
   readonly hangups: readonly PlaceOf<HangupStep>[];
+  /** Where each body of the file (a situation's, a branch's) stops: see `firstTerminalIn`. */
+  readonly terminals: ReadonlyMap<readonly Step[], number>;
 }
 
 interface Lists {
@@ -34,6 +36,7 @@ interface Lists {
   waits: PlaceOf<WaitStep>[];
   holds: PlaceOf<HoldStep>[];
   hangups: PlaceOf<HangupStep>[];
+  terminals: Map<readonly Step[], number>;
 }
 
 const indexes = new WeakMap<SopFile, StepIndex>();
@@ -42,7 +45,7 @@ const indexes = new WeakMap<SopFile, StepIndex>();
 export function stepIndexOf(file: SopFile): StepIndex {
   let index = indexes.get(file);
   if (!index) {
-    const lists: Lists = { says: [], promises: [], waits: [], holds: [], hangups: [] };
+    const lists: Lists = { says: [], promises: [], waits: [], holds: [], hangups: [], terminals: new Map() };
     // Indexed loops here and in `walk`: this code runs once per process (cold), where a
     // `for…of` allocates an iterator result per element.
     const { decls } = file;
@@ -57,11 +60,21 @@ export function stepIndexOf(file: SopFile): StepIndex {
 }
 
 /**
+ * The index of the first terminal step of `body` (`firstTerminalIndex` in `flow.ts`), or
+ * -1. Several rules ask it of every body; the walk answers it on the way, where it reads
+ * every step anyway (reading the kind of each step again costs: steps of nine shapes).
+ */
+export function firstTerminalIn(index: StepIndex, body: readonly Step[]): number {
+  return index.terminals.get(body) ?? firstTerminalIndex(body);
+}
+
+/**
  * Adds the steps of `body` (and of the branches of its waits, right after their wait, as
- * `forEachStep` visits them). A plain recursive function, not a closure per situation:
- * this runs for every step of the file.
+ * `forEachStep` visits them), and where the body stops. A plain recursive function, not a
+ * closure per situation: this runs for every step of the file.
  */
 function walk(lists: Lists, situation: Situation, body: readonly Step[], parent: StepPlace['parent']): void {
+  let terminal = -1;
   for (let index = 0; index < body.length; index++) {
     const step = body[index];
     switch (step.kind) {
@@ -73,6 +86,15 @@ function walk(lists: Lists, situation: Situation, body: readonly Step[], parent:
         lists.waits.push(place);
         if (step.reply) walk(lists, situation, step.reply.steps, { wait: step, branch: 'reply', place });
         if (step.fallback) walk(lists, situation, step.fallback.steps, { wait: step, branch: 'fallback', place });
+        // `isTerminalWait`, from what the walks of its branches found.
+        if (
+          terminal < 0 &&
+          step.fallback &&
+          lists.terminals.get(step.fallback.steps)! >= 0 &&
+          (!step.reply || lists.terminals.get(step.reply.steps)! >= 0)
+        ) {
+          terminal = index;
+        }
         break;
       }
       case 'promise':
@@ -83,9 +105,16 @@ function walk(lists: Lists, situation: Situation, body: readonly Step[], parent:
         break;
       case 'hangup':
         lists.hangups.push({ step, body, index, parent, situation });
+        if (terminal < 0) terminal = index;
+        break;
+      case 'goto':
+      case 'transfer':
+      case 'end':
+        if (terminal < 0) terminal = index;
         break;
       default:
         break;
     }
   }
+  lists.terminals.set(body, terminal);
 }

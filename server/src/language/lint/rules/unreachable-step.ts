@@ -1,10 +1,10 @@
 /** `unreachable-step`: steps that follow a terminal step in the same body never run. */
 import { msg } from '../../i18n/messages';
 import type { SopFile, Step } from '../../ast';
-import { firstTerminalIndex } from '../../flow';
 import { deleteSpan } from '../edits';
 import { wellFormedSituationsOf } from '../model';
 import type { Report, Rule } from '../rule';
+import { firstTerminalIn, stepIndexOf, type StepIndex } from '../step-index';
 
 export const unreachableStep: Rule = {
   meta: {
@@ -17,19 +17,20 @@ export const unreachableStep: Rule = {
   check({ file }) {
     const reports: Report[] = [];
     const situations = wellFormedSituationsOf(file);
-    for (let i = 0; i < situations.length; i++) checkBody(file, situations[i].steps, reports);
+    const index = stepIndexOf(file);
+    for (let i = 0; i < situations.length; i++) checkBody(file, index, situations[i].steps, reports);
     return reports;
   },
 };
 
-function checkBody(file: SopFile, steps: readonly Step[], reports: Report[]): void {
-  const terminal = firstTerminalIndex(steps);
+function checkBody(file: SopFile, index: StepIndex, steps: readonly Step[], reports: Report[]): void {
+  const terminal = firstTerminalIn(index, steps);
   const reachable = terminal >= 0 ? terminal + 1 : steps.length;
   for (let i = 0; i < reachable; i++) {
     const step = steps[i];
     if (step.kind !== 'wait') continue;
-    if (step.reply) checkBody(file, step.reply.steps, reports);
-    if (step.fallback) checkBody(file, step.fallback.steps, reports);
+    if (step.reply) checkBody(file, index, step.reply.steps, reports);
+    if (step.fallback) checkBody(file, index, step.fallback.steps, reports);
   }
   if (terminal < 0 || terminal === steps.length - 1) return;
   reports.push(unreachableReport(file, steps, terminal));

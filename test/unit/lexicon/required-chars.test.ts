@@ -6,7 +6,8 @@
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
 import { RE2JS } from 're2js';
-import { RequirementChecker, requiredChars } from '../../../server/src/language/lexicon/required-chars';
+import { requiredChars } from '../../../server/src/language/lexicon/required-chars';
+import { RequirementChecker } from '../../../server/src/language/lexicon/requirement-check';
 import { normalizePattern } from '../../../server/src/language/lexicon/pattern';
 import { normalizeText } from '../../../server/src/language/lexicon/normalize';
 import { recommendedLexicon } from '../../../server/src/language/lexicon';

@@ -12,7 +12,8 @@ import { RE2JS, RE2Set } from 're2js';
 import { AhoCorasick, type SearchCost } from './aho-corasick';
 import { isPunctuation, normalizePhrase, normalizeText, originOf } from './normalize';
 import { compilePattern, normalizePattern } from './pattern';
-import { LexiconGate, literalRequirement, pickClauses, RequirementChecker, requiredChars } from './required-chars';
+import { requiredChars } from './required-chars';
+import { LexiconGate, literalRequirement, pickClauses, RequirementChecker } from './requirement-check';
 import type { LexiconEntry, PhraseMatch, PhraseMatcher } from './types';
 
 /** The named group that narrows a pattern's finding to part of its match. */

@@ -24,13 +24,30 @@ export function isTerminal(step: Step): boolean {
 }
 
 export function isTerminalWait(wait: WaitStep): boolean {
-  if (!wait.fallback || !endsTerminally(wait.fallback.steps)) return false;
-  return !wait.reply || endsTerminally(wait.reply.steps);
+  if (!wait.fallback || firstTerminalIndex(wait.fallback.steps) < 0) return false;
+  return !wait.reply || firstTerminalIndex(wait.reply.steps) >= 0;
 }
 
 /** The index of the first terminal step of a body, or -1. */
 export function firstTerminalIndex(steps: readonly Step[]): number {
-  return steps.findIndex(isTerminal);
+  // `isTerminal` spelled out in a plain loop: the lint asks this of every body of a file,
+  // once per process (cold), where each call costs.
+  for (let i = 0; i < steps.length; i++) {
+    const step = steps[i];
+    switch (step.kind) {
+      case 'goto':
+      case 'transfer':
+      case 'hangup':
+      case 'end':
+        return i;
+      case 'wait':
+        if (isTerminalWait(step)) return i;
+        break;
+      default:
+        break;
+    }
+  }
+  return -1;
 }
 
 export function endsTerminally(steps: readonly Step[]): boolean {

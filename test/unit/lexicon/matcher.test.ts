@@ -111,13 +111,14 @@ describe('phrase matching', () => {
     }
   });
 
-  it('reads each phrase once, however many literal entries there are', () => {
+  it('reads each distinct phrase once, however many literal entries there are', () => {
     const entries = Array.from({ length: 1000 }, (_, i) => entry({ id: `e${i}`, phrase: `词${String.fromCharCode(0x4e00 + i)}${i % 7}` }));
     const matcher = createPhraseMatcher(entries);
     const phrases = Array.from({ length: 10000 }, (_, i) => `您好,词${String.fromCharCode(0x4e00 + (i % 1500))}${i % 9}请问有什么可以帮您`);
     let hits = 0;
     for (const p of phrases) hits += matcher.find(p).length;
-    const totalLength = phrases.reduce((n, p) => n + p.length, 0);
+    // A phrase seen before is answered from what the matcher found then.
+    const totalLength = [...new Set(phrases)].reduce((n, p) => n + p.length, 0);
     assert.ok(hits > 0);
     assert.equal(matcher.cost.reads, totalLength);
     assert.ok(matcher.cost.fallbacks <= totalLength, `${matcher.cost.fallbacks} failure links for ${totalLength} characters`);

@@ -3,11 +3,17 @@
  * automaton (one pass per phrase however large the lexicon); pattern entries through RE2
  * (linear in the phrase). Both run on normalised text, and matches are mapped back to
  * offsets in the text the caller passed in.
+ *
+ * A pattern is compiled and run only for the phrases that hold the characters it needs
+ * (`required-chars.ts`): most phrases hold none, and compiling the lexicon's patterns for
+ * RE2 alone cost a cold `sop check` of a clean script more than the rest of its lint.
  */
 import { RE2JS, RE2Set } from 're2js';
 import { AhoCorasick, type SearchCost } from './aho-corasick';
 import { isPunctuation, normalizePhrase, normalizeText, originOf } from './normalize';
-import { compilePattern } from './pattern';
+import { compilePattern, normalizePattern } from './pattern';
+import { requiredChars } from './required-chars';
+import { LexiconGate, literalRequirement, pickClauses, RequirementChecker } from './requirement-check';
 import type { LexiconEntry, PhraseMatch, PhraseMatcher } from './types';
 
 /** The named group that narrows a pattern's finding to part of its match. */
@@ -25,7 +31,7 @@ export interface PhraseMatcherWithCost extends PhraseMatcher {
   readonly cost: SearchCost;
 }
 
-/** How many phrases' prefilter answers a matcher keeps (then it starts over). */
+/** How many phrases' answers (and RE2 set answers) a matcher keeps (then it starts over). */
 const MAX_PREFILTERED = 20_000;
 
 /**
@@ -36,7 +42,7 @@ const MAX_PREFILTERED = 20_000;
 export function createPhraseMatcher(entries: readonly LexiconEntry[], allow: readonly string[] = []): PhraseMatcherWithCost {
   const literalKeys: string[] = [];
   const literalRanks: number[] = [];
-  const patterns: Array<{ rank: number; regex: RE2JS; group?: string }> = [];
+  const patterns: LazyPattern[] = [];
   entries.forEach((entry, rank) => {
     if (entry.phrase !== undefined) {
       const key = normalizePhrase(entry.phrase);
@@ -44,31 +50,64 @@ export function createPhraseMatcher(entries: readonly LexiconEntry[], allow: rea
       literalKeys.push(key);
       literalRanks.push(rank);
     } else if (entry.pattern !== undefined) {
-      const compiled = compilePattern(entry.pattern);
-      // A group named `phrase` marks the phrasing inside the context the pattern needs.
-      if (compiled.ok) patterns.push({ rank, regex: compiled.regex, group: PHRASE_GROUP in compiled.regex.namedGroups() ? PHRASE_GROUP : undefined });
+      patterns.push({ rank, source: entry.pattern, compiled: undefined });
     }
   });
-  const prefilter = createPrefilter(patterns.map((p) => p.regex));
+  // Patterns whose needs can be read are checked for them; the others (rare: `\w+…`) are
+  // matched together by one RE2 set, as every pattern was before.
+  const needs = patterns.map((p) => requiredChars(normalizePattern(p.source)));
+  const checked = patterns.filter((_, i) => needs[i].length > 0);
+  const checker = new RequirementChecker(needs.filter((need) => need.length > 0));
+  const unchecked = patterns.filter((_, i) => needs[i].length === 0);
+  // A text that holds what no entry needs is matched no further (most phrases of a script).
+  const gate = unchecked.length === 0 ? new LexiconGate(pickClauses([...literalKeys.map(literalRequirement), ...needs.filter((need) => need.length > 0)])) : undefined;
+  let prefilter: ((text: string) => number[]) | undefined;
+  let usable: LazyPattern[] = [];
   const allowKeys = allow.map(normalizePhrase);
   // Allowed phrases share the automaton; their keys come after the entries' keys.
   const automaton = new AhoCorasick([...literalKeys, ...allowKeys]);
   const cost: SearchCost = { reads: 0, fallbacks: 0 };
-  // Which patterns a folded phrase may match, by phrase. The RE2 set is the costly part of a
-  // lookup (most of a cold lint of 50,000 lines), and scripts repeat their standard
-  // phrasings: a lint sees the same fallback greeting hundreds of times.
+  // The RE2 set's answers by phrase: it is the costly part of a lookup, and scripts repeat
+  // their standard phrasings.
   const prefiltered = new Map<string, number[]>();
-  const patternsIn = (folded: string): number[] => {
-    let indexes = prefiltered.get(folded);
-    if (!indexes) {
-      if (prefiltered.size >= MAX_PREFILTERED) prefiltered.clear();
-      indexes = prefilter(folded);
-      prefiltered.set(folded, indexes);
+
+  // Which patterns a folded phrase may match: those whose characters it holds (one pass),
+  // and those the set of patterns without a requirement matches.
+  const patternsIn = (folded: string): LazyPattern[] => {
+    const found: LazyPattern[] = [];
+    for (const index of checker.satisfied(folded)) found.push(checked[index]);
+    if (unchecked.length > 0) {
+      if (!prefilter) {
+        usable = unchecked.filter((p) => compiledOf(p) !== undefined);
+        prefilter = createPrefilter(usable.map((p) => compiledOf(p)!.regex));
+      }
+      let indexes = prefiltered.get(folded);
+      if (!indexes) {
+        if (prefiltered.size >= MAX_PREFILTERED) prefiltered.clear();
+        indexes = prefilter(folded);
+        prefiltered.set(folded, indexes);
+      }
+      for (const index of indexes) found.push(usable[index]);
     }
-    return indexes;
+    return found;
   };
+  // What phrases that pass the gate match, by phrase: scripts repeat their standard
+  // phrasings (a lint sees the same fallback greeting hundreds of times).
+  const found = new Map<string, PhraseMatch[]>();
 
   function find(text: string): PhraseMatch[] {
+    if (gate && !gate.passes(text)) return [];
+    let matches = found.get(text);
+    if (!matches) {
+      if (found.size >= MAX_PREFILTERED) found.clear();
+      matches = search(text);
+      found.set(text, matches);
+    }
+    // A copy, so a caller that sorts or filters its result does not change the next one's.
+    return matches.length === 0 ? [] : matches.slice();
+  }
+
+  function search(text: string): PhraseMatch[] {
     const normalized = normalizeText(text);
     const folded = normalized.text;
     const candidates: Candidate[] = [];
@@ -77,15 +116,18 @@ export function createPhraseMatcher(entries: readonly LexiconEntry[], allow: rea
       if (hit.key < literalKeys.length) candidates.push({ rank: literalRanks[hit.key], start: hit.start, end: hit.end });
       else allowed.push(hit);
     }
-    for (const index of patternsIn(folded)) {
-      const { rank, regex, group } = patterns[index];
+    for (const pattern of patternsIn(folded)) {
+      const compiled = compiledOf(pattern);
+      if (!compiled) continue;
+      const { regex, group } = compiled;
       const m = regex.matcher(folded);
       while (m.find()) {
         const span = group && m.start(group) >= 0 ? { start: m.start(group), end: m.end(group) } : { start: m.start(), end: m.end() };
         const trimmed = trimPunctuation(folded, span.start, span.end);
-        if (trimmed) candidates.push({ rank, ...trimmed });
+        if (trimmed) candidates.push({ rank: pattern.rank, ...trimmed });
       }
     }
+    if (candidates.length === 0) return [];
     return selectMatches(candidates, allowed).map((c) => ({
       entry: entries[c.rank],
       start: originOf(normalized, c.start),
@@ -94,6 +136,23 @@ export function createPhraseMatcher(entries: readonly LexiconEntry[], allow: rea
   }
 
   return { find, cost };
+}
+
+/** A pattern entry, compiled when a phrase first may match it. */
+interface LazyPattern {
+  rank: number;
+  source: string;
+  /** Null when it does not compile (the configuration loader has reported why). */
+  compiled: { regex: RE2JS; group?: string } | null | undefined;
+}
+
+function compiledOf(pattern: LazyPattern): { regex: RE2JS; group?: string } | undefined {
+  if (pattern.compiled === undefined) {
+    const result = compilePattern(pattern.source);
+    // A group named `phrase` marks the phrasing inside the context the pattern needs.
+    pattern.compiled = result.ok ? { regex: result.regex, group: PHRASE_GROUP in result.regex.namedGroups() ? PHRASE_GROUP : undefined } : null;
+  }
+  return pattern.compiled ?? undefined;
 }
 
 /**

@@ -97,7 +97,8 @@ export function foldChar(ch: string): string {
 // once per process (a script uses a few thousand distinct characters at most).
 const foldedUnits = new Map<number, string>();
 
-function foldUnit(code: number): string {
+/** The folded form of one UTF-16 unit (see `foldChar`), computed once per process. */
+export function foldUnit(code: number): string {
   let folded = foldedUnits.get(code);
   if (folded === undefined) {
     folded = foldChar(String.fromCharCode(code));
@@ -106,16 +107,59 @@ function foldUnit(code: number): string {
   return folded;
 }
 
+/**
+ * The same per unit, as a number: the unit it folds to, plus one (0: not computed yet;
+ * `MANY`: it is dropped or becomes more than one unit). Reading a table entry is what
+ * folding a phrase costs per unit.
+ */
+export const singleUnits = new Int32Array(0x10000);
+export const MANY = -1;
+
+/** The unit `code` folds to plus one, or `MANY` when it folds to none or several (`foldUnit`). */
+export function singleUnit(code: number): number {
+  let known = singleUnits[code];
+  if (known === 0) {
+    const folded = foldUnit(code);
+    known = folded.length === 1 ? folded.charCodeAt(0) + 1 : MANY;
+    singleUnits[code] = known;
+  }
+  return known;
+}
+
+/** How many units `String.fromCharCode` is given at once (it takes them as arguments). */
+const CHUNK = 4096;
+
 /** Folds `text`, keeping for each folded unit the original unit it came from. */
 export function normalizeText(text: string): NormalizedText {
-  let out = '';
-  let origins: number[] | undefined;
-  for (let i = 0; i < text.length; i++) {
-    const folded = foldUnit(text.charCodeAt(i));
-    if (origins === undefined && folded.length !== 1) origins = Array.from({ length: out.length }, (_, k) => k);
-    if (origins !== undefined) for (let k = 0; k < folded.length; k++) origins.push(i);
-    out += folded;
+  // Most phrases fold unit for unit, and many (simplified characters, ASCII marks) are
+  // already folded: then the text is its own folded form.
+  let i = 0;
+  while (i < text.length) {
+    const code = text.charCodeAt(i);
+    if (singleUnit(code) !== code + 1) break;
+    i++;
   }
+  if (i === text.length) return { text, origins: undefined };
+  const units: number[] = [];
+  for (let k = 0; k < i; k++) units.push(text.charCodeAt(k));
+  let origins: number[] | undefined;
+  for (; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    const single = singleUnit(code);
+    if (single !== MANY) {
+      units.push(single - 1);
+      if (origins !== undefined) origins.push(i);
+      continue;
+    }
+    const folded = foldUnit(code);
+    if (origins === undefined) origins = Array.from({ length: units.length }, (_, k) => k);
+    for (let k = 0; k < folded.length; k++) {
+      units.push(folded.charCodeAt(k));
+      origins.push(i);
+    }
+  }
+  let out = '';
+  for (let k = 0; k < units.length; k += CHUNK) out += String.fromCharCode(...units.slice(k, k + CHUNK));
   return { text: out, origins };
 }
 

@@ -124,8 +124,9 @@ export function withDecls(file: SopFile, decls: Decl[]): SopFile {
 
 /**
  * The quote style to write a new phrase in: that of the nearest `say` before `offset`,
- * else of the first `say` in the file, else ASCII quotes. Reads the `say`s from each
- * situation's facts, so it costs a search, not a walk of the file.
+ * else of the first `say` in the file, else ASCII quotes. Finds the pieces with a `say`
+ * from each piece's facts, so it costs a search and a walk of a situation or two, not a
+ * walk of the file.
  */
 export function quoteStyleNear(file: SopFile, offset: number): StringLit['quote'] {
   const facts = fileFactsOf(wholeFiles.get(file) ?? file);
@@ -135,12 +136,35 @@ export function quoteStyleNear(file: SopFile, offset: number): StringLit['quote'
     const p = withSays[k];
     const { situations } = pieces[p];
     for (let s = situations.length - 1; s >= 0; s--) {
-      const base = situationStart(facts, p, s);
-      const says = situations[s].facts.says;
-      for (let i = says.length - 1; i >= 0; i--) if (base + says[i].start <= offset) return says[i].quote;
+      if (!situations[s].facts.lastQuote) continue;
+      // The piece's trees sit where it was matched: the offset is looked for there.
+      const { situation } = situations[s];
+      const quote = lastSayQuoteBefore(situation.steps, offset - (situationStart(facts, p, s) - situation.span.start));
+      if (quote) return quote;
     }
   }
   return withSays.length > 0 ? (pieces[withSays[0]].firstQuote ?? 'ascii') : 'ascii';
+}
+
+/**
+ * The quote of the last `say` whose text starts at or before `offset`, "last" in the order
+ * the situation's steps are visited (a wait's `reply` before its `fallback`).
+ */
+function lastSayQuoteBefore(steps: readonly Step[], offset: number): StringLit['quote'] | undefined {
+  const says: StringLit[] = [];
+  collectSayTexts(steps, says);
+  for (let i = says.length - 1; i >= 0; i--) if (says[i].span.start <= offset) return says[i].quote;
+  return undefined;
+}
+
+function collectSayTexts(steps: readonly Step[], out: StringLit[]): void {
+  for (const step of steps) {
+    if (step.kind === 'say') out.push(step.text);
+    else if (step.kind === 'wait') {
+      if (step.reply) collectSayTexts(step.reply.steps, out);
+      if (step.fallback) collectSayTexts(step.fallback.steps, out);
+    }
+  }
 }
 
 /**

@@ -11,17 +11,30 @@ import { nonSituationDecls } from '../syntax/parsed-file';
 import { fileFactsOf } from './situation-facts';
 
 /** The situations written in `file`, in source order. */
-export function situationsOf(file: SopFile): Situation[] {
+export function situationsOf(file: SopFile): readonly Situation[] {
   return file.decls.filter((d): d is Situation => d.kind === 'situation');
 }
+
+const wellFormed = new WeakMap<SopFile, readonly Situation[]>();
 
 /**
  * The situations whose whole body parsed. Rules about the shape of a body (dead ends,
  * missing fallbacks, what precedes a hangup) skip the others: their steps are partial, and
- * the `syntax` finding already says what is wrong.
+ * the `syntax` finding already says what is wrong. Made once per file (files are immutable).
  */
-export function wellFormedSituationsOf(file: SopFile): Situation[] {
-  return situationsOf(file).filter((s) => !s.hasErrors);
+export function wellFormedSituationsOf(file: SopFile): readonly Situation[] {
+  let situations = wellFormed.get(file);
+  if (!situations) {
+    const list: Situation[] = [];
+    const { decls } = file;
+    for (let i = 0; i < decls.length; i++) {
+      const decl = decls[i];
+      if (decl.kind === 'situation' && !decl.hasErrors) list.push(decl);
+    }
+    situations = list;
+    wellFormed.set(file, situations);
+  }
+  return situations;
 }
 
 /** Every variable name declared with `var` in any file of the program. */

@@ -28,6 +28,7 @@ import type { SopConfig } from '../config/types';
 import { eolOf, phraseLanguage, withDecls } from './edits';
 import { firstAtOrAfter } from '../sorted';
 import { moveReport } from './move-report';
+import { situationIdentity } from '../syntax/parsed-file';
 import type { Report, Rule, RuleContext } from './rule';
 import { fileFactsOf, situationAt, type FileFacts } from './situation-facts';
 
@@ -111,7 +112,8 @@ export class SituationReportCache {
     for (const place of this.candidates(facts)) {
       if (++looked % (4 * SITUATIONS_PER_STEP) === 0) yield;
       const { p, s } = place;
-      const { identity, facts: f } = facts.pieces[p].situations[s];
+      const { situation: matched, facts: f } = facts.pieces[p].situations[s];
+      const identity = situationIdentity(matched);
       const context = quoteContextOf(facts, p, s);
       // A situation the parser did not build cannot be recognised later: its entry is
       // for this run only.

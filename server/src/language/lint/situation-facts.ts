@@ -1,7 +1,7 @@
 /**
  * What the rules that look at the whole program (and the lint cache) need to know about
- * each situation: its jumps, its placeholders, the jump it makes without a word, its `say`
- * quotes, the lines it covers. Collected in one walk per situation and kept, with offsets
+ * each situation: its jumps, its placeholders, the jump it makes without a word, the quote
+ * style of its first and last `say`, the lines it covers. Collected in one walk per situation and kept, with offsets
  * relative to the situation's start, with the parser's piece that holds it (`piecesOf` in
  * `syntax/parsed-file.ts`): an edit re-parses one piece and moves the others without
  * copying them, so their facts hold wherever they are (a piece's situations start at
@@ -14,7 +14,7 @@
  * plus a few array slices, not a visit of every situation.
  */
 import type { Situation, SopFile, Step, StringLit } from '../ast';
-import { pieceDecls, piecesOf, situationIdentity } from '../syntax/parsed-file';
+import { pieceDecls, piecesOf } from '../syntax/parsed-file';
 import { firstAtOrAfter } from '../sorted';
 import { PieceList, type ParsedPiece } from '../syntax/piece-list';
 
@@ -40,8 +40,6 @@ export interface SituationFacts {
    * target's name and the span of the whole step. Never set for a situation with errors.
    */
   readonly silentJump?: RelativeName;
-  /** Where each `say` text starts and its quote style, in source order (`quoteStyleNear`). */
-  readonly says: readonly { start: number; quote: Quote }[];
   /**
    * The situation's lines: from the start of its first line (`lineStart`, zero or less) to
    * just past the line break that ends its last one (`linesEnd`).
@@ -64,8 +62,6 @@ export interface SituationFacts {
 /** One situation of a piece as matched (offsets as of the piece's own), with its facts. */
 export interface PieceSituation {
   readonly situation: Situation;
-  /** `situationIdentity` of the situation (undefined for a file the parser did not make). */
-  readonly identity: object | undefined;
   readonly facts: SituationFacts;
 }
 
@@ -126,9 +122,12 @@ export function listOf(file: SopFile): PieceList {
 
 /** The facts of piece `i` of `list`, collected on first use (`text` is that of the list's parse). */
 function factsOfPiece(list: PieceList, i: number, text: string): PieceFacts {
+  return pieceFacts.get(list.pieces[i]) ?? collectPieceFacts(list, i, text);
+}
+
+/** Collects (and keeps) the facts of piece `i` of `list`, which has none yet. */
+function collectPieceFacts(list: PieceList, i: number, text: string): PieceFacts {
   const piece = list.pieces[i];
-  let facts = pieceFacts.get(piece);
-  if (facts) return facts;
   const delta = list.deltaOf(i);
   const situations: PieceSituation[] = [];
   let gotoCount = 0;
@@ -137,10 +136,14 @@ function factsOfPiece(list: PieceList, i: number, text: string): PieceFacts {
   let ownLines = true;
   let firstQuote: Quote | undefined;
   let lastQuote: Quote | undefined;
-  for (const decl of piece.decls) {
+  // Indexed loops in what runs per situation: in code that runs once (a cold `sop check`),
+  // a `for…of` allocates an iterator result per element.
+  const { decls } = piece;
+  for (let d = 0; d < decls.length; d++) {
+    const decl = decls[d];
     if (decl.kind !== 'situation') continue;
     const f = collectFacts(decl, text, delta);
-    situations.push({ situation: decl, identity: situationIdentity(decl), facts: f });
+    situations.push({ situation: decl, facts: f });
     gotoCount += f.gotoCount;
     placeholderCount += f.placeholderCount;
     if (f.silentJump) silentJumps = true;
@@ -148,7 +151,7 @@ function factsOfPiece(list: PieceList, i: number, text: string): PieceFacts {
     firstQuote ??= f.firstQuote;
     if (f.lastQuote) lastQuote = f.lastQuote;
   }
-  facts = { situations, gotoCount, placeholderCount, silentJumps, firstQuote, lastQuote, ownLines };
+  const facts: PieceFacts = { situations, gotoCount, placeholderCount, silentJumps, firstQuote, lastQuote, ownLines };
   pieceFacts.set(piece, facts);
   return facts;
 }
@@ -162,13 +165,18 @@ function factsOfPiece(list: PieceList, i: number, text: string): PieceFacts {
 export function* collectFactsInSteps(file: SopFile): Generator<void, void, void> {
   const list = listOf(file);
   if (fileFacts.has(list) || (list.origin && fileFacts.has(list.origin.list))) return;
+  const pieces: PieceFacts[] = new Array(list.length);
   let collected = 0;
   for (let i = 0; i < list.length; i++) {
-    if (pieceFacts.has(list.pieces[i])) continue;
-    factsOfPiece(list, i, file.text);
+    const known = pieceFacts.get(list.pieces[i]);
+    if (known) {
+      pieces[i] = known;
+      continue;
+    }
+    pieces[i] = collectPieceFacts(list, i, file.text);
     if (++collected % PIECES_PER_STEP === 0) yield;
   }
-  fileFacts.set(list, yield* gatherInSteps(list, file.text));
+  fileFacts.set(list, yield* gatherInSteps(list, pieces));
 }
 
 /** The facts of a file, gathered once per parse (several rules and the lint cache ask). */
@@ -224,29 +232,35 @@ function count(map: Map<string, number>, name: string, by: number): void {
 }
 
 function addNames(ids: Map<string, number>, names: Map<string, number>, f: PieceFacts, by: number): void {
-  for (const { situation, facts } of f.situations) {
+  const { situations } = f;
+  for (let s = 0; s < situations.length; s++) {
+    const { situation, facts } = situations[s];
     count(ids, situation.id.name, by);
-    for (const p of facts.placeholders) count(names, p.name, by);
+    const { placeholders } = facts;
+    for (let k = 0; k < placeholders.length; k++) count(names, placeholders[k].name, by);
   }
 }
 
 function gather(list: PieceList, text: string): FileFacts {
-  const steps = gatherInSteps(list, text);
+  const pieces: PieceFacts[] = new Array(list.length);
+  for (let i = 0; i < list.length; i++) pieces[i] = factsOfPiece(list, i, text);
+  const steps = gatherInSteps(list, pieces);
   for (;;) {
     const step = steps.next();
     if (step.done) return step.value;
   }
 }
 
-/** `gather`, pausing every `PIECES_PER_STEP` pieces (at 50,000 lines it is 8 ms in one go, cold). */
-function* gatherInSteps(list: PieceList, text: string): Generator<void, FileFacts, void> {
-  const pieces: PieceFacts[] = new Array(list.length);
+/**
+ * The facts of the file made of `pieces` (the facts of each piece of `list`), pausing
+ * every `PIECES_PER_STEP` pieces (at 50,000 lines it is 8 ms in one go, cold).
+ */
+function* gatherInSteps(list: PieceList, pieces: PieceFacts[]): Generator<void, FileFacts, void> {
   const lists = emptyLists();
   const idCounts = new Map<string, number>();
   const placeholderNames = new Map<string, number>();
   for (let i = 0; i < list.length; i++) {
-    const f = factsOfPiece(list, i, text);
-    pieces[i] = f;
+    const f = pieces[i];
     addToLists(lists, f, i);
     addNames(idCounts, placeholderNames, f, 1);
     if ((i + 1) % PIECES_PER_STEP === 0) yield;
@@ -313,67 +327,103 @@ function patched(map: ReadonlyMap<string, number>, changes: Map<string, number>)
   return out;
 }
 
+/**
+ * What `collectFacts` gathers while it walks a situation (offsets relative to its start).
+ * The lists are made when the first item comes: most situations have no jump and no
+ * placeholder, and share `NONE`.
+ */
+interface Walk {
+  base: number;
+  gotos: RelativeName[] | undefined;
+  placeholders: RelativeName[] | undefined;
+  firstQuote: Quote | undefined;
+  lastQuote: Quote | undefined;
+}
+
+const NONE: readonly RelativeName[] = Object.freeze([]);
+
 /** The facts of a situation whose piece sits `delta` characters after where it was matched. */
 function collectFacts(situation: Situation, text: string, delta: number): SituationFacts {
   const base = situation.span.start;
-  const gotos: RelativeName[] = [];
-  const placeholders: RelativeName[] = [];
-  const says: { start: number; quote: Quote }[] = [];
-  const addPlaceholders = (string: StringLit) => {
-    for (const p of string.placeholders) placeholders.push({ name: p.name, start: p.span.start - base, end: p.span.end - base });
-  };
-  if (situation.title) addPlaceholders(situation.title);
-  if (situation.when) addPlaceholders(situation.when.text);
-  const visit = (steps: readonly Step[]) => {
-    for (const step of steps) {
-      switch (step.kind) {
-        case 'say':
-          says.push({ start: step.text.span.start - base, quote: step.text.quote });
-          addPlaceholders(step.text);
-          break;
-        case 'note':
-          addPlaceholders(step.text);
-          break;
-        case 'promise':
-          if (step.text) addPlaceholders(step.text);
-          break;
-        case 'transfer':
-          addPlaceholders(step.target);
-          break;
-        case 'goto':
-          gotos.push({ name: step.target.name, start: step.target.span.start - base, end: step.target.span.end - base });
-          break;
-        case 'wait':
-          if (step.reply) visit(step.reply.steps);
-          if (step.fallback) visit(step.fallback.steps);
-          break;
-        default:
-          break;
-      }
-    }
-  };
-  visit(situation.steps);
+  // One object passed down, not closures made per situation: this runs for every
+  // situation of a file on its first lint.
+  const walk: Walk = { base, gotos: undefined, placeholders: undefined, firstQuote: undefined, lastQuote: undefined };
+  if (situation.title) addPlaceholders(walk, situation.title);
+  if (situation.when) addPlaceholders(walk, situation.when.text);
+  visitSteps(walk, situation.steps);
+  const gotos = walk.gotos ?? NONE;
+  const placeholders = walk.placeholders ?? NONE;
   // The situation's lines are read in the text where the piece now sits.
   const at = base + delta;
   let lineStart = at;
-  while (lineStart > 0 && text[lineStart - 1] !== '\n' && text[lineStart - 1] !== '\r') lineStart--;
+  while (lineStart > 0 && text.charCodeAt(lineStart - 1) !== 10 && text.charCodeAt(lineStart - 1) !== 13) lineStart--;
   let linesEnd = Math.max(at, situation.span.end + delta - 1);
-  while (linesEnd < text.length && text[linesEnd] !== '\n' && text[linesEnd] !== '\r') linesEnd++;
-  if (text[linesEnd] === '\r') linesEnd++;
-  if (text[linesEnd] === '\n') linesEnd++;
+  while (linesEnd < text.length && text.charCodeAt(linesEnd) !== 10 && text.charCodeAt(linesEnd) !== 13) linesEnd++;
+  if (text.charCodeAt(linesEnd) === 13) linesEnd++;
+  if (text.charCodeAt(linesEnd) === 10) linesEnd++;
   return {
     gotos,
     placeholders,
     silentJump: silentJumpOf(situation),
-    says,
     lineStart: lineStart - at,
     linesEnd: linesEnd - at,
-    startsLine: /^[ \t\u3000\u00a0\ufeff]*$/.test(text.slice(lineStart, at)),
+    startsLine: onlyBlanks(text, lineStart, at),
     gotoCount: gotos.length,
     placeholderCount: placeholders.length,
-    firstQuote: says[0]?.quote,
-    lastQuote: says[says.length - 1]?.quote,
+    firstQuote: walk.firstQuote,
+    lastQuote: walk.lastQuote,
   };
+}
+
+function addPlaceholders(walk: Walk, string: StringLit): void {
+  if (string.placeholders.length === 0) return;
+  const { base } = walk;
+  const placeholders = (walk.placeholders ??= []);
+  for (let k = 0; k < string.placeholders.length; k++) {
+    const p = string.placeholders[k];
+    placeholders.push({ name: p.name, start: p.span.start - base, end: p.span.end - base });
+  }
+}
+
+function visitSteps(walk: Walk, steps: readonly Step[]): void {
+  const { base } = walk;
+  for (let i = 0; i < steps.length; i++) {
+    const step = steps[i];
+    switch (step.kind) {
+      case 'say':
+        walk.firstQuote ??= step.text.quote;
+        walk.lastQuote = step.text.quote;
+        addPlaceholders(walk, step.text);
+        break;
+      case 'note':
+        addPlaceholders(walk, step.text);
+        break;
+      case 'promise':
+        if (step.text) addPlaceholders(walk, step.text);
+        break;
+      case 'transfer':
+        addPlaceholders(walk, step.target);
+        break;
+      case 'goto':
+        (walk.gotos ??= []).push({ name: step.target.name, start: step.target.span.start - base, end: step.target.span.end - base });
+        break;
+      case 'wait':
+        if (step.reply) visitSteps(walk, step.reply.steps);
+        if (step.fallback) visitSteps(walk, step.fallback.steps);
+        break;
+      default:
+        break;
+    }
+  }
+}
+
+/** True when `text[from, to)` holds only blanks (`[ \t\u3000\u00a0\ufeff]`). */
+function onlyBlanks(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 0x20 && c !== 0x09 && c !== 0x3000 && c !== 0xa0 && c !== 0xfeff) return false;
+  }
+  return true;
 }
 
 /**
@@ -383,7 +433,9 @@ function collectFacts(situation: Situation, text: string, delta: number): Situat
 function silentJumpOf(situation: Situation): RelativeName | undefined {
   if (situation.hasErrors) return undefined;
   const base = situation.span.start;
-  for (const step of situation.steps) {
+  const { steps } = situation;
+  for (let i = 0; i < steps.length; i++) {
+    const step = steps[i];
     if (step.kind === 'goto') return { name: step.target.name, start: step.span.start - base, end: step.span.end - base };
     if (step.kind === 'say' || step.kind === 'wait' || step.kind === 'transfer' || step.kind === 'hangup' || step.kind === 'end') return undefined;
   }

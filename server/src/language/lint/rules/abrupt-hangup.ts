@@ -1,13 +1,15 @@
 /** `abrupt-hangup`: a `hangup` is not preceded by a goodbye and a long enough pause. */
-import type { SopFile, WaitStep } from '../../ast';
+import type { HangupStep, SopFile, WaitStep } from '../../ast';
 import type { Fix } from '../../finding';
-import { forEachStep, stepsBefore, type StepPlace } from '../../flow';
+import { stepsBefore, type StepPlace } from '../../flow';
 import { spell } from '../../keywords';
 import { durationSpelling, insertStepsBefore, phraseLanguage, quoteString, quoteStyleNear, spellDuration } from '../edits';
-import { wellFormedSituationsOf } from '../model';
 import { FIX_PHRASES } from '../phrases';
 import type { Report, Rule } from '../rule';
+import { stepIndexOf, type PlaceOf } from '../step-index';
 import { msg, type Msg } from '../../i18n/messages';
+
+const THROUGH_FALLBACK = ['fallback'] as const;
 
 export const abruptHangup: Rule = {
   meta: {
@@ -27,21 +29,26 @@ export const abruptHangup: Rule = {
   check({ file, options, config }) {
     const pause = typeof options.hangupPause === 'number' ? options.hangupPause : config.hangupPause;
     const reports: Report[] = [];
-    for (const situation of wellFormedSituationsOf(file)) {
-      forEachStep(situation, (place) => {
-        if (place.step.kind !== 'hangup') return;
-        const report = checkHangup(file, place, pause);
-        if (report) reports.push(report);
-      });
+    const { hangups } = stepIndexOf(file);
+    for (let i = 0; i < hangups.length; i++) {
+      const place = hangups[i];
+      // Situations that did not parse whole are left to `syntax` (see `wellFormedSituationsOf`).
+      if (place.situation.hasErrors) continue;
+      const report = checkHangup(file, place, pause);
+      if (report) reports.push(report);
     }
     return reports;
   },
 };
 
-function checkHangup(file: SopFile, place: StepPlace, pause: number): Report | undefined {
+function checkHangup(file: SopFile, place: PlaceOf<HangupStep>, pause: number): Report | undefined {
   // Only silence leads from a wait into its fallback: a caller who answered and is then
   // hung up on had no pause at all, so the walk does not climb out of `reply` bodies.
-  const [nearest, second] = stepsBefore(place, 2, ['fallback']);
+  const before = stepsBefore(place, 2, THROUGH_FALLBACK);
+  const nearest = before[0];
+  const second = before[1];
+  // Most hangups are fine: what a report says and its fixes write is made only for the others.
+  if (nearest?.kind === 'wait' && nearest.duration.ms >= pause && second?.kind === 'say') return undefined;
   const spelling = place.step.keyword.spelling;
   const goodbye = FIX_PHRASES.goodbye[phraseLanguage(file)];
   const sayLine = `${spell('say', spelling)} ${quoteString(goodbye, quoteStyleNear(file, place.step.span.start))}`;

@@ -2,12 +2,11 @@
 import type { StringLit } from '../../ast';
 import type { Fix } from '../../finding';
 import { msg, type LocalizedText, type Msg } from '../../i18n/messages';
-import { forEachStep } from '../../flow';
 import { matcherForConfig } from '../../config/matcher-for-config';
-import type { PhraseMatcher } from '../../lexicon/types';
+import type { PhraseMatch, PhraseMatcher } from '../../lexicon/types';
 import { escapeForString, phraseLanguage } from '../edits';
-import { situationsOf } from '../model';
 import type { Report, Rule } from '../rule';
+import { stepIndexOf } from '../step-index';
 
 export const bannedPhrase: Rule = {
   meta: {
@@ -23,21 +22,31 @@ export const bannedPhrase: Rule = {
     // A suggestion given per locale is said to the caller: the script's language picks it.
     const language = phraseLanguage(file) === 'zh' ? 'zh-CN' : 'en';
     const reports: Report[] = [];
-    for (const situation of situationsOf(file)) {
-      forEachStep(situation, ({ step }) => {
-        if (step.kind === 'say') reports.push(...checkText(matcher, step.text, language));
-        else if (step.kind === 'promise' && step.text) reports.push(...checkText(matcher, step.text, language));
-      });
+    // The engine sorts findings by place, so `say`s and `promise`s are looked at in turn.
+    const { says, promises } = stepIndexOf(file);
+    for (let i = 0; i < says.length; i++) checkText(matcher, says[i].text, language, reports);
+    for (let i = 0; i < promises.length; i++) {
+      const { text } = promises[i];
+      if (text) checkText(matcher, text, language, reports);
     }
     return reports;
   },
 };
 
-function checkText(matcher: PhraseMatcher, text: StringLit, language: 'zh-CN' | 'en'): Report[] {
+function checkText(matcher: PhraseMatcher, text: StringLit, language: 'zh-CN' | 'en', reports: Report[]): void {
   // Matching runs on the text as written between the quotes, so offsets map straight back
   // to the document: both quote styles are one code unit wide.
+  const matches = matcher.find(text.raw);
+  if (matches.length > 0) reportMatches(matches, text, language, reports);
+}
+
+/**
+ * The reports for what the lexicon found in `text`. Its own function: the closures here
+ * would otherwise make every call of `checkText` (one per phrase) allocate a context.
+ */
+function reportMatches(matches: readonly PhraseMatch[], text: StringLit, language: 'zh-CN' | 'en', reports: Report[]): void {
   const base = text.span.start + 1;
-  return matcher.find(text.raw).map((match) => {
+  for (const match of matches) {
     const span = { start: base + match.start, end: base + match.end };
     const phrase = text.raw.slice(match.start, match.end);
     const { suggest } = match.entry;
@@ -46,8 +55,8 @@ function checkText(matcher: PhraseMatcher, text: StringLit, language: 'zh-CN' | 
       edits: [{ span, newText: escapeForString(replacement, text.quote) }],
       safe: suggest.length === 1,
     }));
-    return { span, message: msg('banned-phrase.message', { phrase, advice: match.entry.message }), fixes, severity: match.entry.severity };
-  });
+    reports.push({ span, message: msg('banned-phrase.message', { phrase, advice: match.entry.message }), fixes, severity: match.entry.severity });
+  }
 }
 
 /** The text of `language`, else English, else the first given. */

@@ -1,6 +1,6 @@
 /** `dead-end`: a situation's body does not end terminally. */
 import type { Step } from '../../ast';
-import { endsTerminally } from '../../flow';
+import { firstTerminalIn, stepIndexOf, type StepIndex } from '../step-index';
 import { wellFormedSituationsOf } from '../model';
 import type { Report, Rule } from '../rule';
 import { msg } from '../../i18n/messages';
@@ -15,8 +15,11 @@ export const deadEnd: Rule = {
   },
   check({ file }) {
     const reports: Report[] = [];
-    for (const situation of wellFormedSituationsOf(file)) {
-      if (endsTerminally(situation.steps) || explainedByMissingFallback(situation.steps)) continue;
+    const situations = wellFormedSituationsOf(file);
+    const index = stepIndexOf(file);
+    for (let i = 0; i < situations.length; i++) {
+      const situation = situations[i];
+      if (firstTerminalIn(index, situation.steps) >= 0 || explainedByMissingFallback(index, situation.steps)) continue;
       const last = situation.steps[situation.steps.length - 1];
       const keyword = last && file.text.slice(last.keyword.span.start, last.keyword.span.end);
       const why = last ? msg('dead-end.why.after-last-step', { keyword }) : msg('dead-end.why.no-steps');
@@ -34,10 +37,10 @@ export const deadEnd: Rule = {
  * `missing-fallback` reports that wait, and adding the fallback it asks for also closes
  * the dead end, so reporting both would say the same thing twice.
  */
-function explainedByMissingFallback(steps: readonly Step[]): boolean {
+function explainedByMissingFallback(index: StepIndex, steps: readonly Step[]): boolean {
   const last = steps[steps.length - 1];
   if (!last || last.kind !== 'wait') return false;
   if (!last.fallback) return true;
   const branches = [last.fallback, last.reply].filter((b) => b !== undefined);
-  return branches.every((b) => endsTerminally(b.steps) || explainedByMissingFallback(b.steps));
+  return branches.every((b) => firstTerminalIn(index, b.steps) >= 0 || explainedByMissingFallback(index, b.steps));
 }

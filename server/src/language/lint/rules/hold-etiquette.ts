@@ -1,13 +1,13 @@
 /** `hold-etiquette`: a `hold` without asking the caller first, or without a word after it. */
-import type { SopFile } from '../../ast';
+import type { HoldStep, SopFile } from '../../ast';
 import type { Fix } from '../../finding';
 import { msg, type Msg } from '../../i18n/messages';
-import { forEachStep, stepsBefore, type StepPlace } from '../../flow';
+import { stepsBefore } from '../../flow';
 import { spell } from '../../keywords';
 import { insertStepsAfter, phraseLanguage, quoteString, quoteStyleNear } from '../edits';
-import { wellFormedSituationsOf } from '../model';
 import { FIX_PHRASES } from '../phrases';
 import type { Report, Rule } from '../rule';
+import { stepIndexOf, type PlaceOf } from '../step-index';
 
 export const holdEtiquette: Rule = {
   meta: {
@@ -19,18 +19,19 @@ export const holdEtiquette: Rule = {
   },
   check({ file }) {
     const reports: Report[] = [];
-    for (const situation of wellFormedSituationsOf(file)) {
-      forEachStep(situation, (place) => {
-        if (place.step.kind !== 'hold') return;
-        const report = checkHold(file, place);
-        if (report) reports.push(report);
-      });
+    const { holds } = stepIndexOf(file);
+    for (let i = 0; i < holds.length; i++) {
+      const place = holds[i];
+      // Situations that did not parse whole are left to `syntax` (see `wellFormedSituationsOf`).
+      if (place.situation.hasErrors) continue;
+      const report = checkHold(file, place);
+      if (report) reports.push(report);
     }
     return reports;
   },
 };
 
-function checkHold(file: SopFile, place: StepPlace): Report | undefined {
+function checkHold(file: SopFile, place: PlaceOf<HoldStep>): Report | undefined {
   // Consent is an answer: a hold that opens a `fallback` came after silence, not consent,
   // so the walk climbs only out of `reply` bodies.
   const [nearest, second] = stepsBefore(place, 2, ['reply']);

@@ -1,8 +1,7 @@
 /** `long-phrase`: a `say` longer than `maxPhraseChars` characters. */
 import { msg } from '../../i18n/messages';
-import { forEachStep } from '../../flow';
-import { situationsOf } from '../model';
 import type { Report, Rule } from '../rule';
+import { stepIndexOf } from '../step-index';
 
 export const longPhrase: Rule = {
   meta: {
@@ -18,16 +17,18 @@ export const longPhrase: Rule = {
   check({ file, options }) {
     const max = Number(options.maxPhraseChars);
     const reports: Report[] = [];
-    for (const situation of situationsOf(file)) {
-      forEachStep(situation, ({ step }) => {
-        if (step.kind !== 'say') return;
-        // Characters, not UTF-16 units: a rare CJK character outside the BMP is one character.
-        const length = [...step.text.value].length;
-        if (length <= max) return;
-        reports.push({
-          span: step.text.span,
-          message: msg('long-phrase.message', { length: String(length), max: String(max), keyword: file.text.slice(step.keyword.span.start, step.keyword.span.end) }),
-        });
+    const { says } = stepIndexOf(file);
+    for (let i = 0; i < says.length; i++) {
+      const step = says[i];
+      const { value } = step.text;
+      // Characters, not UTF-16 units: a rare CJK character outside the BMP is one character.
+      // A text of no more units than that has no more characters, and most are that short.
+      if (value.length <= max) continue;
+      const length = [...value].length;
+      if (length <= max) continue;
+      reports.push({
+        span: step.text.span,
+        message: msg('long-phrase.message', { length: String(length), max: String(max), keyword: file.text.slice(step.keyword.span.start, step.keyword.span.end) }),
       });
     }
     return reports;

@@ -1,11 +1,11 @@
 /** `missing-fallback`: a `wait` has no plan for a caller who stays silent. */
 import type { WaitStep } from '../../ast';
-import { forEachStep } from '../../flow';
 import { spell } from '../../keywords';
 import { deeper, durationSpelling, insertLinesAfter, phraseLanguage, quoteString, quoteStyleNear, spellDuration } from '../edits';
-import { timedStepText, wellFormedSituationsOf } from '../model';
+import { timedStepText } from '../model';
 import { FIX_PHRASES } from '../phrases';
 import type { Report, Rule } from '../rule';
+import { stepIndexOf } from '../step-index';
 import { msg } from '../../i18n/messages';
 
 /** Steps after which silence needs no fallback: the call moves on by itself. */
@@ -21,15 +21,16 @@ export const missingFallback: Rule = {
   },
   check({ file }) {
     const reports: Report[] = [];
-    for (const situation of wellFormedSituationsOf(file)) {
-      forEachStep(situation, ({ step, body, index }) => {
-        if (step.kind !== 'wait' || step.fallback) return;
-        const next = body[index + 1];
-        if (next && MOVES_ON.has(next.kind)) return;
-        const wait = timedStepText(file.text, step);
-        const message = next ? msg('missing-fallback.next-step', { wait }) : msg('missing-fallback.nothing-follows', { wait });
-        reports.push({ span: step.span, message, fixes: [fallbackSkeleton(file, step)] });
-      });
+    const { waits } = stepIndexOf(file);
+    for (let i = 0; i < waits.length; i++) {
+      const { step, body, index, situation } = waits[i];
+      // Situations that did not parse whole are left to `syntax` (see `wellFormedSituationsOf`).
+      if (step.fallback || situation.hasErrors) continue;
+      const next = body[index + 1];
+      if (next && MOVES_ON.has(next.kind)) continue;
+      const wait = timedStepText(file.text, step);
+      const message = next ? msg('missing-fallback.next-step', { wait }) : msg('missing-fallback.nothing-follows', { wait });
+      reports.push({ span: step.span, message, fixes: [fallbackSkeleton(file, step)] });
     }
     return reports;
   },

@@ -1,9 +1,9 @@
 /** `promise-window`: a `promise` commits to a follow-up later than `maxPromise`. */
 import { msg } from '../../i18n/messages';
-import { forEachStep } from '../../flow';
 import { durationSpelling, spellDuration } from '../edits';
-import { timedStepText, situationsOf } from '../model';
+import { timedStepText } from '../model';
 import type { Report, Rule } from '../rule';
+import { stepIndexOf } from '../step-index';
 
 export const promiseWindow: Rule = {
   meta: {
@@ -19,15 +19,15 @@ export const promiseWindow: Rule = {
   check({ file, options }) {
     const max = Number(options.maxPromise);
     const reports: Report[] = [];
-    for (const situation of situationsOf(file)) {
-      forEachStep(situation, ({ step }) => {
-        if (step.kind !== 'promise' || step.duration.ms <= max) return;
-        const limit = spellDuration(max, durationSpelling(step.duration));
-        reports.push({
-          span: step.span,
-          message: msg('promise-window.message', { written: timedStepText(file.text, step), limit }),
-          fixes: [{ title: msg('promise-window.fix', { limit, raw: step.duration.raw }), edits: [{ span: step.duration.span, newText: limit }] }],
-        });
+    const { promises } = stepIndexOf(file);
+    for (let i = 0; i < promises.length; i++) {
+      const step = promises[i];
+      if (step.duration.ms <= max) continue;
+      const limit = spellDuration(max, durationSpelling(step.duration));
+      reports.push({
+        span: step.span,
+        message: msg('promise-window.message', { written: timedStepText(file.text, step), limit }),
+        fixes: [{ title: msg('promise-window.fix', { limit, raw: step.duration.raw }), edits: [{ span: step.duration.span, newText: limit }] }],
       });
     }
     return reports;

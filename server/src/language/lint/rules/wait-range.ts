@@ -1,8 +1,8 @@
 /** `wait-range`: a `wait` shorter than `minWait` or longer than `maxWait`. */
-import { forEachStep } from '../../flow';
 import { durationSpelling, spellDuration } from '../edits';
-import { timedStepText, situationsOf } from '../model';
+import { timedStepText } from '../model';
 import type { Report, Rule } from '../rule';
+import { stepIndexOf } from '../step-index';
 import { msg } from '../../i18n/messages';
 
 export const waitRange: Rule = {
@@ -21,20 +21,19 @@ export const waitRange: Rule = {
     const min = Number(options.minWait);
     const max = Number(options.maxWait);
     const reports: Report[] = [];
-    for (const situation of situationsOf(file)) {
-      forEachStep(situation, ({ step }) => {
-        if (step.kind !== 'wait') return;
-        const { ms, raw, span } = step.duration;
-        if (ms >= min && ms <= max) return;
-        const short = ms < min;
-        const limit = spellDuration(short ? min : max, durationSpelling(step.duration));
-        const written = timedStepText(file.text, step);
-        const message = short ? msg('wait-range.too-short', { written, limit }) : msg('wait-range.too-long', { written, limit });
-        reports.push({
-          span: step.span,
-          message,
-          fixes: [{ title: msg('wait-range.fix', { limit, raw }), edits: [{ span, newText: limit }] }],
-        });
+    const { waits } = stepIndexOf(file);
+    for (let i = 0; i < waits.length; i++) {
+      const { step } = waits[i];
+      const { ms, raw, span } = step.duration;
+      if (ms >= min && ms <= max) continue;
+      const short = ms < min;
+      const limit = spellDuration(short ? min : max, durationSpelling(step.duration));
+      const written = timedStepText(file.text, step);
+      const message = short ? msg('wait-range.too-short', { written, limit }) : msg('wait-range.too-long', { written, limit });
+      reports.push({
+        span: step.span,
+        message,
+        fixes: [{ title: msg('wait-range.fix', { limit, raw }), edits: [{ span, newText: limit }] }],
       });
     }
     return reports;

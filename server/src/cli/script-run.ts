@@ -2,32 +2,36 @@
  * One run over many scripts, for `check`, `build`, `export` and any command that makes one output
  * per script: reads every script and resolves its configuration (in the main thread, so a
  * broken configuration stops the run before anything is linted), answers what it can from
- * the cache, runs the rest as script tasks, on worker threads when that pays, and gives
- * the outcomes back in script order, so every run prints the same bytes.
+ * the cache, runs the rest as script tasks, on worker threads too when that pays (started
+ * while the scripts are still being read), and gives the outcomes back in script order, so
+ * every run prints the same bytes.
  */
-import { createSopServices, EN, type Finding, type Msg, type SopConfig } from '../language';
+import { EN, type Finding, type Msg, type SopConfig } from '../language';
 import { Locator, type LocatedFinding } from './located';
 import { ConfigLoader } from './config-loader';
 import { InputError } from './errors';
 import { removeTargets } from './emitters';
-import { displayPath, readSourceBytes, type ScriptSet } from './files';
+import { displayPath, readSourceBytes, type ScriptSet, type SourceBytes } from './files';
 import { hashBytes, hashValue } from './hash';
 import type { Io } from './io';
-import { runOnThreads, workerScript } from './parallel/pool';
+import type { PoolTask } from './parallel/messages';
+import { WorkerPool, workerScript, type RunTimes } from './parallel/pool';
 import { createProgress } from './progress';
 import type { RunSettings } from './run-options';
-import { runScriptTask, type PlacedFinding, type ScriptOutcome, type TaskInput, type TaskSetup } from './script-task';
+import { createTaskThread, runScriptTask, type PlacedFinding, type ScriptOutcome, type TaskInput, type TaskSetup } from './script-task';
 import { emitKey, ScriptCache } from './cache/script-cache';
 
 const MESSAGES = {
   debug: (total: number, hits: number, run: number, threads: number) =>
     `sop: ${total} scripts: ${hits} from the cache, ${run} checked ${threads > 1 ? `on ${threads} threads (the main thread and ${threads - 1} worker${threads === 2 ? '' : 's'})` : 'in the main thread'}`,
+  times: (times: RunTimes) =>
+    times.map((t, i) => `${i === 0 ? 'the main thread' : `worker ${i}`} ${t ? `${t.tasks} in ${Math.round(t.busyMs)} ms` : 'none'}`).join(', '),
 };
 
 /**
  * Below this much script text (about 12,000 lines) a run stays in the main thread unless
- * `--jobs` asks otherwise: starting a worker (loading the bundle and the grammar) costs
- * about as much as checking that much text.
+ * `--jobs` asks otherwise: starting a worker (loading the bundle and the grammar, warming
+ * its JIT) costs about as much as checking that much text.
  */
 export const PARALLEL_MIN_BYTES = 200_000;
 /** Each thread should get at least this many scripts, or a worker costs more than it gives. */
@@ -56,12 +60,16 @@ export interface ScriptRunResult {
   cacheHits: number;
 }
 
+/** A script to run (not answered from the cache). */
 interface Pending {
   index: number;
-  input: TaskInput;
+  uri: string;
+  source: SourceBytes;
+  config: number;
+  /** Empty without a cache, which alone needs it. */
   scriptHash: string;
   configHash: string;
-  size: number;
+  targets?: string[];
 }
 
 export async function runScripts(options: ScriptRunOptions): Promise<ScriptRunResult> {
@@ -70,29 +78,12 @@ export async function runScripts(options: ScriptRunOptions): Promise<ScriptRunRe
   const outcomes = new Array<ScriptOutcome>(scripts.scripts.length);
   const configs: SopConfig[] = [];
   const configIds = new Map<SopConfig, number>();
-  // The text stays undecoded until a script must be checked (`readSourceBytes`).
-  const readable: { index: number; uri: string; source: { readonly text: string }; size: number; scriptHash: string; config: number }[] = [];
-
-  for (const [index, uri] of scripts.scripts.entries()) {
-    try {
-      const source = readSourceBytes(uri, cwd);
-      const config = await loader.configFor(uri);
-      if (!configIds.has(config)) {
-        configIds.set(config, configs.length);
-        configs.push(config);
-      }
-      readable.push({ index, uri, source, size: source.bytes.length, scriptHash: hashBytes(source.bytes), config: configIds.get(config)! });
-    } catch (error) {
-      if (!(error instanceof InputError)) throw error;
-      // A script that cannot be read gets no output, and an older output of it is removed.
-      const emitted = emit ? { outputs: null, removed: removeTargets(emit.targetsFor(uri)), findings: [] } : undefined;
-      outcomes[index] = { uri, findings: [], deps: [], unparsed: false, inputErrors: [error.message], ...(emitted ? { emitted } : {}) };
-    }
-  }
-  const configLocator = new Locator((uri) => displayPath(uri, cwd));
-  for (const source of loader.sources) configLocator.addText(source.uri, source.text);
-  if (loader.broken) return { outcomes: outcomes.filter(Boolean), configFindings: loader.findings, configBroken: true, configLocator, cacheHits: 0 };
-
+  const locale = io.messages?.locale;
+  // Findings are kept with their messages rendered, so the language is part of the key.
+  const configHashes: string[] = [];
+  const notice = (line: Msg) => io.err(`${(io.messages ?? EN).format(line)}\n`);
+  const cache = settings.cacheFile ? new ScriptCache(settings.cacheFile, cwd, notice) : undefined;
+  const key = emit ? emitKey(emit.kind, emit.options, root) : undefined;
   // `SOP_PROGRESS_DELAY_MS` lets a test on a pseudo-terminal see the line without a long run.
   const delay = Number(io.env.SOP_PROGRESS_DELAY_MS);
   const progress = createProgress(scripts.scripts.length, io.errStream, {
@@ -100,80 +91,121 @@ export async function runScripts(options: ScriptRunOptions): Promise<ScriptRunRe
     messages: io.messages,
     ...(io.env.SOP_PROGRESS_DELAY_MS && Number.isFinite(delay) ? { delayMs: delay } : {}),
   });
-  let done = scripts.scripts.length - readable.length;
-  const notice = (line: Msg) => io.err(`${(io.messages ?? EN).format(line)}\n`);
-  const cache = settings.cacheFile ? new ScriptCache(settings.cacheFile, cwd, notice) : undefined;
-  const locale = io.messages?.locale;
-  // Findings are kept with their messages rendered, so the language is part of the key.
-  const configHashes = configs.map((config) => hashValue({ config, locale: locale ?? 'en' }));
-  const key = emit ? emitKey(emit.kind, emit.options, root) : undefined;
+  const script = workerScript();
+  const pool = script ? new WorkerPool(script, locale) : undefined;
   const pending: Pending[] = [];
+  let pendingBytes = 0;
   let cacheHits = 0;
+  let done = 0;
 
-  for (const script of readable) {
-    const configHash = configHashes[script.config];
-    const targets = emit?.targetsFor(script.uri);
-    const hit = cache?.lookup(script.uri, script.scriptHash, configHash, root, key !== undefined ? { key, targets: targets! } : undefined);
-    if (hit) {
-      cacheHits++;
-      const { findings, deps, unparsed } = hit.entry;
-      const outcome: ScriptOutcome = { uri: script.uri, findings, deps, unparsed, inputErrors: [] };
-      // A script that failed before still fails; an output left from an even older run goes.
-      if (hit.emitted) {
-        const { outputs, findings: emitFindings } = hit.emitted;
-        outcome.emitted = { outputs, removed: outputs === null ? removeTargets(targets!) : [], findings: emitFindings };
-      }
-      outcomes[script.index] = outcome;
-      progress.tick(++done);
-      continue;
-    }
-    pending.push({
-      index: script.index,
-      input: { uri: script.uri, text: script.source.text, config: script.config, ...(targets !== undefined ? { targets } : {}) },
-      scriptHash: script.scriptHash,
-      configHash,
-      size: script.size,
-    });
-  }
-
-  const setup: TaskSetup = { cwd, root, configs, ...(locale ? { locale } : {}), ...(emit ? { emit: { kind: emit.kind, options: emit.options } } : {}) };
-  const finish = (p: Pending, outcome: ScriptOutcome) => {
-    outcomes[p.index] = outcome;
-    cache?.record(outcome, p.scriptHash, p.configHash, key);
-    progress.tick(++done);
-  };
-  const threads = threadCount(pending, settings);
-  const script = threads > 1 ? workerScript() : undefined;
-  const services = createSopServices({ locale, incremental: false });
   try {
-    if (script) {
-      await runOnThreads(
-        pending.map((p) => p.input),
-        setup,
-        threads,
-        script,
-        services,
-        (i, outcome) => finish(pending[i], outcome),
-      );
-    } else {
-      for (const p of pending) finish(p, await runScriptTask(p.input, setup, services));
+    // Each script is read, given its configuration and looked up in the cache; as soon as
+    // the scripts left to run call for workers, they are started, so that they load while
+    // the rest is read.
+    for (const [index, uri] of scripts.scripts.entries()) {
+      let source: SourceBytes;
+      let config: number;
+      try {
+        source = readSourceBytes(uri, cwd);
+        config = configIndex(await loader.configFor(uri));
+      } catch (error) {
+        if (!(error instanceof InputError)) throw error;
+        // A script that cannot be read gets no output, and an older output of it is removed.
+        const emitted = emit ? { outputs: null, removed: removeTargets(emit.targetsFor(uri)), findings: [] } : undefined;
+        outcomes[index] = { uri, findings: [], deps: [], unparsed: false, inputErrors: [error.message], ...(emitted ? { emitted } : {}) };
+        progress.tick(++done);
+        continue;
+      }
+      const targets = emit?.targetsFor(uri);
+      const scriptHash = cache ? hashBytes(source.bytes) : '';
+      const hit = cache?.lookup(uri, scriptHash, configHashes[config], root, key !== undefined ? { key, targets: targets! } : undefined);
+      if (hit) {
+        cacheHits++;
+        const { findings, deps, unparsed } = hit.entry;
+        const outcome: ScriptOutcome = { uri, findings, deps, unparsed, inputErrors: [] };
+        // A script that failed before still fails; an output left from an even older run goes.
+        if (hit.emitted) {
+          const { outputs, findings: emitFindings } = hit.emitted;
+          outcome.emitted = { outputs, removed: outputs === null ? removeTargets(targets!) : [], findings: emitFindings };
+        }
+        outcomes[index] = outcome;
+        progress.tick(++done);
+        continue;
+      }
+      pending.push({ index, uri, source, config, scriptHash, configHash: configHashes[config], ...(targets !== undefined ? { targets } : {}) });
+      pendingBytes += source.bytes.length;
+      pool?.grow(workersFor(pending.length, pendingBytes, settings) + (io.env.SOP_MAIN_IDLE ? 1 : 0));
     }
+    const configLocator = new Locator((uri) => displayPath(uri, cwd));
+    for (const source of loader.sources) configLocator.addText(source.uri, source.text);
+    if (loader.broken) return { outcomes: outcomes.filter(Boolean), configFindings: loader.findings, configBroken: true, configLocator, cacheHits: 0 };
+
+    const setup: TaskSetup = { cwd, root, configs, ...(locale ? { locale } : {}), ...(emit ? { emit: { kind: emit.kind, options: emit.options } } : {}) };
+    const finish = (p: Pending, outcome: ScriptOutcome) => {
+      outcomes[p.index] = outcome;
+      cache?.record(outcome, p.scriptHash, p.configHash, key);
+      progress.tick(++done);
+    };
+    const inputOf = (p: Pending): TaskInput => ({ uri: p.uri, text: p.source.text, config: p.config, ...(p.targets ? { targets: p.targets } : {}) });
+    // The build's run that writes the worker's code cache gives every task to the worker.
+    const thread = pool?.size && (io.env.SOP_WRITE_CODE_CACHE || io.env.SOP_MAIN_IDLE) ? undefined : createTaskThread(locale);
+    let times: RunTimes | undefined;
+    if (pool?.size) {
+      // Largest first, so that no large script is left for the end of the run.
+      const order = [...pending].sort((a, b) => b.source.bytes.length - a.source.bytes.length || a.index - b.index);
+      const { tasks, bytes } = packTasks(order);
+      times = await pool.run({ tasks, bytes, setup, thread, inputOf: (i) => inputOf(order[i]), onDone: (i, outcome) => finish(order[i], outcome) });
+    } else {
+      for (const p of pending) finish(p, await runScriptTask(inputOf(p), setup, thread!));
+    }
+    cache?.save();
+    // What a pipeline engineer needs to see the cache (and the threads) at work.
+    if (io.env.SOP_DEBUG) {
+      const threads = (pool?.size ?? 0) + 1;
+      io.err(`${MESSAGES.debug(scripts.scripts.length, cacheHits, pending.length, threads)}${times ? `: ${MESSAGES.times(times)}` : ''}\n`);
+    }
+    return { outcomes, configFindings: loader.findings, configBroken: false, configLocator, cacheHits };
   } finally {
+    pool?.close();
     progress.end();
   }
-  cache?.save();
-  // What a pipeline engineer needs to see the cache (and the threads) at work.
-  if (io.env.SOP_DEBUG) io.err(`${MESSAGES.debug(scripts.scripts.length, cacheHits, pending.length, script ? threads : 1)}\n`);
-  return { outcomes, configFindings: loader.findings, configBroken: false, configLocator, cacheHits };
+
+  function configIndex(config: SopConfig): number {
+    let id = configIds.get(config);
+    if (id === undefined) {
+      id = configs.length;
+      configIds.set(config, id);
+      configs.push(config);
+      configHashes.push(cache ? hashValue({ config, locale: locale ?? 'en' }) : '');
+    }
+    return id;
+  }
 }
 
-/** How many threads the scripts to do deserve (1: the main thread alone). */
-function threadCount(pending: readonly Pending[], settings: RunSettings): number {
+/**
+ * How many workers the scripts to run so far deserve (0: the main thread alone). It only
+ * grows as more scripts are read, so workers can be started before the last one is.
+ */
+function workersFor(count: number, bytes: number, settings: RunSettings): number {
   const { jobs } = settings;
-  if (jobs.explicit) return Math.min(jobs.count, pending.length);
-  const bytes = pending.reduce((sum, p) => sum + p.size, 0);
-  if (jobs.count <= 1 || bytes < PARALLEL_MIN_BYTES) return 1;
-  return Math.max(1, Math.min(jobs.count, Math.floor(pending.length / MIN_SCRIPTS_PER_WORKER)));
+  if (jobs.explicit) return Math.min(jobs.count, count) - 1;
+  if (jobs.count <= 1 || bytes < PARALLEL_MIN_BYTES) return 0;
+  return Math.max(1, Math.min(jobs.count, Math.floor(count / MIN_SCRIPTS_PER_WORKER))) - 1;
+}
+
+/** The tasks for the workers, with every script's bytes copied once into shared memory. */
+function packTasks(order: readonly Pending[]): { tasks: PoolTask[]; bytes: SharedArrayBuffer } {
+  const bytes = new SharedArrayBuffer(order.reduce((sum, p) => sum + p.source.bytes.length, 0));
+  const view = new Uint8Array(bytes);
+  let offset = 0;
+  const tasks = order.map((p) => {
+    const length = p.source.bytes.length;
+    view.set(p.source.bytes, offset);
+    const task: PoolTask = { uri: p.uri, config: p.config, offset, length, ...(p.targets ? { targets: p.targets } : {}) };
+    offset += length;
+    return task;
+  });
+  return { tasks, bytes };
 }
 
 /** A placed finding as the printers want it: its file named relative to the working folder. */

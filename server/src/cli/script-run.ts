@@ -25,7 +25,14 @@ const MESSAGES = {
   debug: (total: number, hits: number, run: number, threads: number) =>
     `sop: ${total} scripts: ${hits} from the cache, ${run} checked ${threads > 1 ? `on ${threads} threads (the main thread and ${threads - 1} worker${threads === 2 ? '' : 's'})` : 'in the main thread'}`,
   times: (times: RunTimes) =>
-    times.map((t, i) => `${i === 0 ? 'the main thread' : `worker ${i}`} ${t ? `${t.tasks} in ${Math.round(t.busyMs)} ms` : 'none'}`).join(', '),
+    times
+      .map((t, i) => {
+        const name = i === 0 ? 'the main thread' : `worker ${i}`;
+        if (!t) return `${name} none`;
+        const details = [...(t.startMs !== undefined ? [`first task after ${Math.round(t.startMs)} ms`] : []), ...(t.cpuMs !== undefined ? [`${t.cpuMs} ms of CPU in all`] : [])];
+        return `${name} ${t.tasks} in ${Math.round(t.busyMs)} ms${details.length ? ` (${details.join(', ')})` : ''}`;
+      })
+      .join(', '),
 };
 
 /**
@@ -150,11 +157,14 @@ export async function runScripts(options: ScriptRunOptions): Promise<ScriptRunRe
     // The build's run that writes the worker's code cache gives every task to the worker.
     const thread = pool?.size && (io.env.SOP_WRITE_CODE_CACHE || io.env.SOP_MAIN_IDLE) ? undefined : createTaskThread(locale);
     let times: RunTimes | undefined;
+    let runMs = 0;
     if (pool?.size) {
       // Largest first, so that no large script is left for the end of the run.
       const order = [...pending].sort((a, b) => b.source.bytes.length - a.source.bytes.length || a.index - b.index);
       const { tasks, bytes } = packTasks(order);
+      const start = performance.now();
       times = await pool.run({ tasks, bytes, setup, thread, inputOf: (i) => inputOf(order[i]), onDone: (i, outcome) => finish(order[i], outcome) });
+      runMs = performance.now() - start;
     } else {
       for (const p of pending) finish(p, await runScriptTask(inputOf(p), setup, thread!));
     }
@@ -162,7 +172,7 @@ export async function runScripts(options: ScriptRunOptions): Promise<ScriptRunRe
     // What a pipeline engineer needs to see the cache (and the threads) at work.
     if (io.env.SOP_DEBUG) {
       const threads = (pool?.size ?? 0) + 1;
-      io.err(`${MESSAGES.debug(scripts.scripts.length, cacheHits, pending.length, threads)}${times ? `: ${MESSAGES.times(times)}` : ''}\n`);
+      io.err(`${MESSAGES.debug(scripts.scripts.length, cacheHits, pending.length, threads)}${times ? ` in ${Math.round(runMs)} ms: ${MESSAGES.times(times)}` : ''}\n`);
     }
     return { outcomes, configFindings: loader.findings, configBroken: false, configLocator, cacheHits };
   } finally {

@@ -25,11 +25,15 @@ export interface ToWorker {
   next: SharedArrayBuffer;
 }
 
-/** How a thread spent a run, for `SOP_DEBUG`. */
+/** How a thread spent a run, for `SOP_DEBUG` (times in ms). */
 export interface ThreadTimes {
   tasks: number;
-  /** Time spent running tasks, in ms. */
+  /** Time spent running tasks. */
   busyMs: number;
+  /** The thread's CPU time from its start (Linux only; see `thread-cpu.ts`). */
+  cpuMs?: number;
+  /** A worker: from its start to its first task (loading the bundle and the grammar, then waiting for the tasks). */
+  startMs?: number;
 }
 
 export type ToMain =

@@ -8,6 +8,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { decodeUtf8 } from '../decode';
 import { createTaskThread, runScriptTask, type ScriptOutcome } from '../script-task';
 import type { ToMain, ToWorker } from './messages';
+import { threadCpuMs } from './thread-cpu';
 
 /**
  * How long a worker collects outcomes before it sends them, in ms. One message per script
@@ -28,6 +29,8 @@ async function runTasks(message: ToWorker): Promise<void> {
   let sent = performance.now();
   let busyMs = 0;
   let count = 0;
+  // The worker's start, as the main thread's clock tells it (epoch ms; see `WorkerPool`).
+  const startMs = performance.timeOrigin + performance.now() - (workerData as { createdAt: number }).createdAt;
   for (;;) {
     const index = Atomics.add(next, 0, 1);
     if (index >= tasks.length) break;
@@ -50,7 +53,7 @@ async function runTasks(message: ToWorker): Promise<void> {
     }
   }
   writeCodeCache?.();
-  port.postMessage({ outcomes: batch, done: { tasks: count, busyMs } } satisfies ToMain);
+  port.postMessage({ outcomes: batch, done: { tasks: count, busyMs, startMs, cpuMs: threadCpuMs() } } satisfies ToMain);
 }
 
 port.on('message', (message: ToWorker) => {

@@ -71,8 +71,8 @@ function sop(dir: string, args: string[]): number {
 function printCriticalPath(): void {
   const report = threadReports.sort((a, b) => a.wallMs - b.wallMs)[Math.floor(threadReports.length / 2)];
   if (!report) return;
-  const runMs = Number(/\) in (\d+) ms:/.exec(report.line)?.[1]);
-  console.log(`Critical path of the median \`--jobs 2\` run (${fmt(report.wallMs)} in all, ${fmt(runMs)} from the first task to the last outcome):\n`);
+  const [, runMs, readMs] = (/\) in (\d+) ms after (\d+) ms of reading:/.exec(report.line) ?? []).map(Number);
+  console.log(`Critical path of the median \`--jobs 2\` run: ${fmt(report.wallMs)} in all (the process), of which the main thread read the scripts and their configuration for ${fmt(readMs)}, then ${fmt(runMs)} from the tasks sent to the last outcome:\n`);
   console.log('| thread | scripts | checking | rest of the run | first task after | CPU time (the whole process life of the thread) |');
   console.log('|---|---:|---:|---:|---:|---:|');
   for (const match of report.line.matchAll(/(the main thread|worker \d+) (\d+) in (\d+) ms(?: \(([^)]*)\))?/g)) {

@@ -10,6 +10,7 @@ import { EN, type Finding, type Msg, type SopConfig } from '../language';
 import { Locator, type LocatedFinding } from './located';
 import { ConfigLoader } from './config-loader';
 import { InputError } from './errors';
+import * as fs from 'node:fs';
 import { removeTargets } from './emitters';
 import { displayPath, readSourceBytes, type ScriptSet, type SourceBytes } from './files';
 import { hashBytes, hashValue } from './hash';
@@ -18,7 +19,7 @@ import type { PoolTask } from './parallel/messages';
 import { WorkerPool, workerScript, type RunTimes } from './parallel/pool';
 import { createProgress } from './progress';
 import type { RunSettings } from './run-options';
-import { createTaskThread, runScriptTask, type PlacedFinding, type ScriptOutcome, type TaskInput, type TaskSetup } from './script-task';
+import { createTaskThread, runScriptTask, unreadableOutcome, type PlacedFinding, type ScriptOutcome, type TaskInput, type TaskSetup } from './script-task';
 import { emitKey, ScriptCache } from './cache/script-cache';
 
 const MESSAGES = {
@@ -71,7 +72,10 @@ export interface ScriptRunResult {
 interface Pending {
   index: number;
   uri: string;
-  source: SourceBytes;
+  /** The bytes as read for the cache; without a cache, the task reads the script. */
+  source?: SourceBytes;
+  /** In bytes (from `stat` when the script is not read yet). */
+  size: number;
   config: number;
   /** Empty without a cache, which alone needs it. */
   scriptHash: string;
@@ -104,28 +108,29 @@ export async function runScripts(options: ScriptRunOptions): Promise<ScriptRunRe
   let pendingBytes = 0;
   let cacheHits = 0;
   let done = 0;
+  const started = performance.now();
 
   try {
     // Each script is read, given its configuration and looked up in the cache; as soon as
     // the scripts left to run call for workers, they are started, so that they load while
     // the rest is read.
     for (const [index, uri] of scripts.scripts.entries()) {
-      let source: SourceBytes;
+      let source: SourceBytes | undefined;
       let config: number;
       try {
-        source = readSourceBytes(uri, cwd);
+        // Without a cache the bytes are not needed yet: the thread that runs the script reads
+        // it, so the reading is shared between threads and the tasks start sooner.
+        if (cache) source = readSourceBytes(uri, cwd);
         config = configIndex(await loader.configFor(uri));
       } catch (error) {
         if (!(error instanceof InputError)) throw error;
-        // A script that cannot be read gets no output, and an older output of it is removed.
-        const emitted = emit ? { outputs: null, removed: removeTargets(emit.targetsFor(uri)), findings: [] } : undefined;
-        outcomes[index] = { uri, findings: [], deps: [], unparsed: false, inputErrors: [error.message], ...(emitted ? { emitted } : {}) };
+        outcomes[index] = unreadableOutcome(uri, error.message, emit?.targetsFor(uri));
         progress.tick(++done);
         continue;
       }
       const targets = emit?.targetsFor(uri);
-      const scriptHash = cache ? hashBytes(source.bytes) : '';
-      const hit = cache?.lookup(uri, scriptHash, configHashes[config], root, key !== undefined ? { key, targets: targets! } : undefined);
+      const scriptHash = source ? hashBytes(source.bytes) : '';
+      const hit = source && cache?.lookup(uri, scriptHash, configHashes[config], root, key !== undefined ? { key, targets: targets! } : undefined);
       if (hit) {
         cacheHits++;
         const { findings, deps, unparsed } = hit.entry;
@@ -139,8 +144,9 @@ export async function runScripts(options: ScriptRunOptions): Promise<ScriptRunRe
         progress.tick(++done);
         continue;
       }
-      pending.push({ index, uri, source, config, scriptHash, configHash: configHashes[config], ...(targets !== undefined ? { targets } : {}) });
-      pendingBytes += source.bytes.length;
+      const size = source ? source.bytes.length : sizeOf(uri);
+      pending.push({ index, uri, source, size, config, scriptHash, configHash: configHashes[config], ...(targets !== undefined ? { targets } : {}) });
+      pendingBytes += size;
       pool?.grow(workersFor(pending.length, pendingBytes, settings) + (io.env.SOP_MAIN_IDLE ? 1 : 0));
     }
     const configLocator = new Locator((uri) => displayPath(uri, cwd));
@@ -153,16 +159,18 @@ export async function runScripts(options: ScriptRunOptions): Promise<ScriptRunRe
       cache?.record(outcome, p.scriptHash, p.configHash, key);
       progress.tick(++done);
     };
-    const inputOf = (p: Pending): TaskInput => ({ uri: p.uri, text: p.source.text, config: p.config, ...(p.targets ? { targets: p.targets } : {}) });
+    const inputOf = (p: Pending): TaskInput => ({ uri: p.uri, ...(p.source ? { text: p.source.text } : {}), config: p.config, ...(p.targets ? { targets: p.targets } : {}) });
     // The build's run that writes the worker's code cache gives every task to the worker.
     const thread = pool?.size && (io.env.SOP_WRITE_CODE_CACHE || io.env.SOP_MAIN_IDLE) ? undefined : createTaskThread(locale);
     let times: RunTimes | undefined;
     let runMs = 0;
+    let readMs = 0;
     if (pool?.size) {
       // Largest first, so that no large script is left for the end of the run.
-      const order = [...pending].sort((a, b) => b.source.bytes.length - a.source.bytes.length || a.index - b.index);
+      const order = [...pending].sort((a, b) => b.size - a.size || a.index - b.index);
       const { tasks, bytes } = packTasks(order);
       const start = performance.now();
+      readMs = start - started;
       times = await pool.run({ tasks, bytes, setup, thread, inputOf: (i) => inputOf(order[i]), onDone: (i, outcome) => finish(order[i], outcome) });
       runMs = performance.now() - start;
     } else {
@@ -172,7 +180,7 @@ export async function runScripts(options: ScriptRunOptions): Promise<ScriptRunRe
     // What a pipeline engineer needs to see the cache (and the threads) at work.
     if (io.env.SOP_DEBUG) {
       const threads = (pool?.size ?? 0) + 1;
-      io.err(`${MESSAGES.debug(scripts.scripts.length, cacheHits, pending.length, threads)}${times ? ` in ${Math.round(runMs)} ms: ${MESSAGES.times(times)}` : ''}\n`);
+      io.err(`${MESSAGES.debug(scripts.scripts.length, cacheHits, pending.length, threads)}${times ? ` in ${Math.round(runMs)} ms after ${Math.round(readMs)} ms of reading: ${MESSAGES.times(times)}` : ''}\n`);
     }
     return { outcomes, configFindings: loader.findings, configBroken: false, configLocator, cacheHits };
   } finally {
@@ -203,19 +211,34 @@ function workersFor(count: number, bytes: number, settings: RunSettings): number
   return Math.max(1, Math.min(jobs.count, Math.floor(count / MIN_SCRIPTS_PER_WORKER))) - 1;
 }
 
-/** The tasks for the workers, with every script's bytes copied once into shared memory. */
+/**
+ * The tasks for the workers. The bytes the main thread read (for the cache) are copied once
+ * into shared memory, so that the worker runs exactly what was hashed; the other scripts
+ * are read by the worker that runs them.
+ */
 function packTasks(order: readonly Pending[]): { tasks: PoolTask[]; bytes: SharedArrayBuffer } {
-  const bytes = new SharedArrayBuffer(order.reduce((sum, p) => sum + p.source.bytes.length, 0));
+  const bytes = new SharedArrayBuffer(order.reduce((sum, p) => sum + (p.source?.bytes.length ?? 0), 0));
   const view = new Uint8Array(bytes);
   let offset = 0;
   const tasks = order.map((p) => {
-    const length = p.source.bytes.length;
-    view.set(p.source.bytes, offset);
-    const task: PoolTask = { uri: p.uri, config: p.config, offset, length, ...(p.targets ? { targets: p.targets } : {}) };
-    offset += length;
+    const task: PoolTask = { uri: p.uri, config: p.config, ...(p.targets ? { targets: p.targets } : {}) };
+    if (p.source) {
+      view.set(p.source.bytes, offset);
+      task.bytes = { offset, length: p.source.bytes.length };
+      offset += p.source.bytes.length;
+    }
     return task;
   });
   return { tasks, bytes };
+}
+
+/** The size of a script not read yet, to order the tasks (0 when it cannot be found: its task says why). */
+function sizeOf(uri: string): number {
+  try {
+    return fs.statSync(uri).size;
+  } catch {
+    return 0;
+  }
 }
 
 /** A placed finding as the printers want it: its file named relative to the working folder. */

@@ -7,7 +7,7 @@
 import { createSopServices, LineIndex, lineIndexOf, messagesFor, type Finding, type SopConfig, type SopFile, type SopServices } from '../language';
 import { InputError } from './errors';
 import { displayPath, readSourceBytes } from './files';
-import { EMITTERS, type EmitOutcome } from './emitters';
+import { EMITTERS, removeTargets, type EmitOutcome } from './emitters';
 import { hashBytes } from './hash';
 import { isInside, rootRelative } from './project-root';
 import { placeFinding, type PlacedFinding } from './located';
@@ -27,8 +27,8 @@ export interface TaskSetup {
 
 export interface TaskInput {
   uri: string;
-  /** The script's text, already read (and hashed) by the main thread. */
-  text: string;
+  /** The script's text, when the main thread has read (and hashed) it for the cache; otherwise the task reads it. */
+  text?: string;
   config: number;
   /** The files the emitter writes this script's output to. */
   targets?: string[];
@@ -91,9 +91,24 @@ function readImport(uri: string, cwd: string, thread: TaskThread): ImportRead {
   return read;
 }
 
+/** The outcome of a script that cannot be read: no output, and an older output of it is removed. */
+export function unreadableOutcome(uri: string, message: string, targets: readonly string[] | undefined): ScriptOutcome {
+  const emitted = targets ? { outputs: null, removed: removeTargets(targets), findings: [] } : undefined;
+  return { uri, findings: [], deps: [], unparsed: false, inputErrors: [message], ...(emitted ? { emitted } : {}) };
+}
+
 export async function runScriptTask(input: TaskInput, setup: TaskSetup, thread: TaskThread): Promise<ScriptOutcome> {
   const { cwd, root } = setup;
   const { services } = thread;
+  let text = input.text;
+  if (text === undefined) {
+    try {
+      text = readSourceBytes(input.uri, cwd).text;
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      return unreadableOutcome(input.uri, error.message, setup.emit ? input.targets : undefined);
+    }
+  }
   const deps = new Map<string, string | null>();
   const inputErrors: string[] = [];
   const host = {
@@ -110,7 +125,7 @@ export async function runScriptTask(input: TaskInput, setup: TaskSetup, thread: 
       return Promise.resolve(undefined);
     },
   };
-  const program = await services.loadProgram(services.parse(input.uri, input.text), host);
+  const program = await services.loadProgram(services.parse(input.uri, text), host);
   const config = setup.configs[input.config];
   const findings = services.lint(program, config);
   // The parser keeps each document's last parse to speed up the next. A batch run parses

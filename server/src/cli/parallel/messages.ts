@@ -7,19 +7,18 @@
  */
 import type { ScriptOutcome, TaskSetup } from '../script-task';
 
-/** A script to run, its text being `length` bytes at `offset` of the run's shared bytes. */
+/** A script to run: its text is read by the worker, or is `bytes.length` bytes at `bytes.offset` of the run's shared bytes. */
 export interface PoolTask {
   uri: string;
   config: number;
   targets?: string[];
-  offset: number;
-  length: number;
+  bytes?: { offset: number; length: number };
 }
 
 export interface ToWorker {
   setup: TaskSetup;
   tasks: PoolTask[];
-  /** The scripts' bytes, one after the other. */
+  /** The bytes of the scripts the main thread read (with a cache), one after the other. */
   bytes: SharedArrayBuffer;
   /** One `Int32`: the index of the next task to take (`Atomics.add`). */
   next: SharedArrayBuffer;

@@ -6,7 +6,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { decodeUtf8 } from '../decode';
-import { createTaskThread, runScriptTask, type ScriptOutcome } from '../script-task';
+import { createTaskThread, runScriptTask, type ScriptOutcome, type TaskInput } from '../script-task';
 import type { ToMain, ToWorker } from './messages';
 import { threadCpuMs } from './thread-cpu';
 
@@ -36,10 +36,12 @@ async function runTasks(message: ToWorker): Promise<void> {
     if (index >= tasks.length) break;
     const task = tasks[index];
     const start = performance.now();
-    // The main thread has checked that the bytes are UTF-8; this is the same decoding as its own.
-    const decoded = decodeUtf8(new Uint8Array(message.bytes, task.offset, task.length));
-    const text = decoded.ok ? decoded.text : '';
-    const input = { uri: task.uri, text, config: task.config, ...(task.targets ? { targets: task.targets } : {}) };
+    const input: TaskInput = { uri: task.uri, config: task.config, ...(task.targets ? { targets: task.targets } : {}) };
+    if (task.bytes) {
+      // The main thread has checked that these bytes are UTF-8; this is the same decoding as its own.
+      const decoded = decodeUtf8(new Uint8Array(message.bytes, task.bytes.offset, task.bytes.length));
+      input.text = decoded.ok ? decoded.text : '';
+    }
     batch.push([index, await runScriptTask(input, setup, thread)]);
     const now = performance.now();
     busyMs += now - start;

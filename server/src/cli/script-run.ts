@@ -147,7 +147,7 @@ export async function runScripts(options: ScriptRunOptions): Promise<ScriptRunRe
       const size = source ? source.bytes.length : sizeOf(uri);
       pending.push({ index, uri, source, size, config, scriptHash, configHash: configHashes[config], ...(targets !== undefined ? { targets } : {}) });
       pendingBytes += size;
-      pool?.grow(workersFor(pending.length, pendingBytes, settings) + (io.env.SOP_MAIN_IDLE ? 1 : 0));
+      pool?.grow(workersFor(pending.length, pendingBytes, settings));
     }
     const configLocator = new Locator((uri) => displayPath(uri, cwd));
     for (const source of loader.sources) configLocator.addText(source.uri, source.text);
@@ -161,7 +161,7 @@ export async function runScripts(options: ScriptRunOptions): Promise<ScriptRunRe
     };
     const inputOf = (p: Pending): TaskInput => ({ uri: p.uri, ...(p.source ? { text: p.source.text } : {}), config: p.config, ...(p.targets ? { targets: p.targets } : {}) });
     // The build's run that writes the worker's code cache gives every task to the worker.
-    const thread = pool?.size && (io.env.SOP_WRITE_CODE_CACHE || io.env.SOP_MAIN_IDLE) ? undefined : createTaskThread(locale);
+    const thread = pool?.size && io.env.SOP_WRITE_CODE_CACHE ? undefined : createTaskThread(locale);
     let times: RunTimes | undefined;
     let runMs = 0;
     let readMs = 0;

@@ -68,7 +68,7 @@ script.runInThisContext().call(mod.exports, mod.exports, Module.createRequire(bu
  * spent ~10 % more CPU time (the garbage collector's helper threads compete with the other
  * thread for the second core). The cost is at most this much more memory per worker.
  */
-const WORKER_YOUNG_GENERATION_MB = Number(process.env.SOP_YOUNG ?? 48);
+const WORKER_YOUNG_GENERATION_MB = 48;
 
 /** A worker running `script`, compiled from its code cache when there is one. */
 function startWorker(script: string, locale: string | undefined): Worker {

@@ -69,7 +69,8 @@ const builds = [
 function writeCliCodeCache() {
   for (const file of ['sop.js.cache', 'sop.js.cache-key', 'sop-worker.js.cache', 'sop-worker.js.cache-key']) rmSync(`dist/cli/${file}`, { force: true });
   // The CLI's cache (through bin/sop.js), then the worker's: a run with a worker thread,
-  // started without bin/sop.js so that only the worker writes its cache (after each task).
+  // started without bin/sop.js so that only the worker writes its cache (after its last task;
+  // in that run the main thread leaves every task to the worker).
   for (const args of [['bin/sop.js', 'check', '--quiet', 'samples'], ['dist/cli/sop.js', 'check', '--quiet', '--jobs', '2', 'samples']]) {
     try {
       execFileSync(process.execPath, args, {

@@ -5,11 +5,12 @@
  * The workers are started as soon as a run knows it wants them (`WorkerPool.grow`), while
  * the main thread is still reading the scripts and their configuration, so their start-up
  * (a thread, the bundle, the grammar) overlaps that reading. The tasks are then sent once,
- * in one message per worker, with the scripts' bytes in shared memory (not copied); every
- * thread takes the next task by an atomic counter, largest first. No thread ever waits on
+ * in one message per worker (with the bytes the main thread read for the cache in shared
+ * memory, not copied); every thread takes the next task by an atomic counter, largest first. No thread ever waits on
  * another for work: with tasks handed out by messages, a worker sat idle while the main
  * thread, busy with a task of its own, had not yet read the answer that would send it the
- * next one (~20 % of its time in a `--jobs 2` run of 2,000 scripts).
+ * next one (17 % of its time in a `--jobs 2` run of 2,000 scripts, more when the machine
+ * was busier).
  *
  * The main thread takes tasks too: it has the bundle loaded already, so `--jobs 2` pays for
  * one worker (its start-up and its JIT warm-up), not two. Every few milliseconds it yields
@@ -89,8 +90,9 @@ export function workerScript(): string | undefined {
 /**
  * How often the main thread, between two of its tasks, yields to its event loop to take
  * the workers' outcomes (and draw the progress line), in ms. Yielding after every task cost
- * it 0.3 ms each time (the event loop's turn, with V8's tasks for the main thread), ~15 % of
- * its time in a run of 2,000 scripts; the workers never wait for it, so it need not hurry.
+ * it 0.3–0.5 ms each time (the event loop's turn, with V8's tasks for the main thread),
+ * 15–20 % of its time in a run of 2,000 scripts; the workers never wait for it, so it need
+ * not hurry.
  */
 const YIELD_MS = 20;
 

@@ -100,7 +100,8 @@ function writeCliCodeCache() {
     for (const suffix of ['.cache', '.cache-key']) rmSync(`dist/cli/${bundle}${suffix}`, { force: true });
   }
   // The CLI's caches (through bin/sop.js), then the worker's: a run with a worker thread,
-  // started without bin/sop.js so that only the worker writes its cache (after each task).
+  // started without bin/sop.js so that only the worker writes its cache (after its last task;
+  // in that run the main thread leaves every task to the worker).
   const runs = [
     ['bin/sop.js', 'check', '--quiet', 'samples'],
     ['bin/sop.js', 'test', 'samples'],

@@ -14,7 +14,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { appendFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { availableParallelism, tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { generateScript } from './generate';
@@ -46,16 +46,42 @@ function childCpuMs(): number {
 
 const cpu = new Map<string, number[]>();
 
+/** What `SOP_DEBUG=1` said of each parallel run's threads (see `threadLine`). */
+const threadReports: { wallMs: number; line: string }[] = [];
+
 /** Runs `sop` once in `dir` and returns its wall time in ms; a failed run stops the benchmark. */
 function sop(dir: string, args: string[]): number {
   const start = performance.now();
   const cpuBefore = childCpuMs();
-  const run = spawnSync(process.execPath, [CLI, ...args], { cwd: dir, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const run = spawnSync(process.execPath, [CLI, ...args], { cwd: dir, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, env: { ...process.env, SOP_DEBUG: '1' } });
   const ms = performance.now() - start;
   const key = args.join(' ');
   cpu.set(key, [...(cpu.get(key) ?? []), childCpuMs() - cpuBefore]);
   if (run.status !== 0) throw new Error(`sop ${args.join(' ')} exited ${run.status}: ${run.stderr.slice(0, 500)}`);
+  const line = /^sop: \d+ scripts: .* threads .*$/m.exec(run.stderr)?.[0];
+  if (line && key === 'check scripts --jobs 2') threadReports.push({ wallMs: ms, line });
   return ms;
+}
+
+/**
+ * The critical path of a `--jobs 2` run, from its `SOP_DEBUG` line: for each thread, the
+ * scripts it checked, the time it spent in them, and the rest of the run's time (start-up,
+ * reading, waiting, taking the other thread's outcomes), with its CPU time (Linux).
+ */
+function printCriticalPath(): void {
+  const report = threadReports.sort((a, b) => a.wallMs - b.wallMs)[Math.floor(threadReports.length / 2)];
+  if (!report) return;
+  const [, runMs, readMs] = (/\) in (\d+) ms after (\d+) ms of reading:/.exec(report.line) ?? []).map(Number);
+  console.log(`Critical path of the median \`--jobs 2\` run: ${fmt(report.wallMs)} in all (the process), of which the main thread read the scripts and their configuration for ${fmt(readMs)}, then ${fmt(runMs)} from the tasks sent to the last outcome:\n`);
+  console.log('| thread | scripts | checking | rest of the run | first task after | CPU time (the whole process life of the thread) |');
+  console.log('|---|---:|---:|---:|---:|---:|');
+  for (const match of report.line.matchAll(/(the main thread|worker \d+) (\d+) in (\d+) ms(?: \(([^)]*)\))?/g)) {
+    const [, name, scripts, busy, details = ''] = match;
+    const first = /first task after (\d+) ms/.exec(details)?.[1];
+    const cpuMs = /(\d+) ms of CPU/.exec(details)?.[1];
+    console.log(`| ${name} | ${scripts} | ${busy} ms | ${runMs - Number(busy)} ms | ${first ? `${first} ms` : ''} | ${cpuMs ? `${cpuMs} ms` : ''} |`);
+  }
+  console.log('');
 }
 
 /** The scripts: each ~100 lines with ids of its own, all importing `shared/common.sop`. */
@@ -98,6 +124,7 @@ async function main(): Promise<void> {
   try {
     const lines = SCRIPTS * 100;
     console.log(`\nRepository scale — ${SCRIPTS} scripts of ~100 lines (${lines.toLocaleString('en')} lines), ${availableParallelism()} cores, medians of ${RUNS}`);
+    console.log(`load average at the start: ${loadavg()[0].toFixed(2)} (a ratio of wall times says little above ~1.2 on two cores)`);
     sop(dir, ['check', 'scripts', '--jobs', '1']); // warms the file system cache
 
     const serial: number[] = [];
@@ -110,12 +137,15 @@ async function main(): Promise<void> {
     }
     const cold = median(serial);
     const two = median(parallel);
+    const loadAfterJobs = loadavg()[0];
     const machine = await machineParallelism();
     console.log(`two busy threads on this machine take ${machine.toFixed(2)}× the time of one (1.00 = two free cores), so --jobs 2 can reach ${(machine / 2).toFixed(2)}× at best\n`);
     const cpuOf = (args: string) => median(cpu.get(args) ?? [NaN]);
     const cpu1 = cpuOf('check scripts --jobs 1');
     const cpu2 = cpuOf('check scripts --jobs 2');
-    console.log(`CPU time of all threads: --jobs 1 ${fmt(cpu1)}, --jobs 2 ${fmt(cpu2)} (${(cpu2 / cpu1).toFixed(2)}×); on two free cores --jobs 2 would take about ${(cpu2 / 2 / cpu1).toFixed(2)}× of --jobs 1\n`);
+    console.log(`CPU time of all threads: --jobs 1 ${fmt(cpu1)}, --jobs 2 ${fmt(cpu2)} (${(cpu2 / cpu1).toFixed(2)}×); on two free cores --jobs 2 would take about ${(cpu2 / 2 / cpu1).toFixed(2)}× of --jobs 1`);
+    console.log(`load average after the --jobs runs: ${loadAfterJobs.toFixed(2)}\n`);
+    printCriticalPath();
     console.log('| run | time | vs cold `--jobs 1` | goal |');
     console.log('|---|---:|---:|---|');
     console.log(`| cold \`sop check\`, \`--jobs 1\` | ${fmt(cold)} | 100 % | |`);

@@ -7,9 +7,9 @@ import { listFiles, ROOT, runSop, useProjects } from './helpers';
 
 const GBK_BYTES = new Uint8Array([0x73, 0x61, 0x79, 0x20, 0xc4, 0xe3, 0xba, 0xc3, 0x0a]);
 
-/** Thirty scripts in a few folders: clean ones, broken ones, one with a warning, one unreadable import. */
+/** Thirty scripts in a few folders: clean ones, broken ones, one with a warning, one unreadable import, one unreadable script. */
 function manyScripts(): Record<string, string | Uint8Array> {
-  const files: Record<string, string | Uint8Array> = { 'scripts/gbk.sop.txt': GBK_BYTES };
+  const files: Record<string, string | Uint8Array> = { 'scripts/gbk.sop.txt': GBK_BYTES, 'scripts/team2/gbk.sop': GBK_BYTES };
   for (let i = 0; i < 30; i++) {
     const folder = `scripts/team${i % 4}`;
     const text = i % 7 === 3 ? BROKEN : i % 5 === 1 ? CLEAN.replace('wait 5s\n    hangup', 'hangup') : CLEAN;
@@ -48,6 +48,27 @@ describe('sop check / build --jobs', function () {
     assert.deepEqual(listFiles(path.join(dir, 'one')), outputs);
     assert.deepEqual(outputs.map((f) => fs.readFileSync(path.join(dir, 'one', f), 'utf8')), before);
     assert.ok(outputs.length > 10);
+  });
+
+  it('a broken configuration stops a parallel build before anything is written, with workers already started', () => {
+    const dir = project({ ...manyScripts(), 'scripts/team3/sop.config.json': '{ "rules": { "no-such-rule": "error" } }\n' });
+    const result = runSop(['build', 'scripts', '--jobs', '2'], { cwd: dir });
+    assert.equal(result.code, 2);
+    assert.match(result.stderr, /sop\.config\.json:1:\d+/);
+    assert.match(result.stderr, /fix the configuration above before running again/);
+    assert.equal(fs.existsSync(path.join(dir, 'out')), false);
+    assert.equal(result.stdout, '');
+  });
+
+  it('with --cache too: the same bytes in parallel as in one thread, and from the cache afterwards', () => {
+    const dir = project(manyScripts());
+    const serial = runSop(['check', 'scripts', '--jobs', '1'], { cwd: dir });
+    const first = runSop(['check', 'scripts', '--jobs', '2', '--cache'], { cwd: dir });
+    const again = runSop(['check', 'scripts', '--jobs', '2', '--cache'], { cwd: dir });
+    assert.equal(first.stdout, serial.stdout);
+    assert.equal(first.stderr, serial.stderr);
+    assert.equal(again.stdout, serial.stdout);
+    assert.equal(again.stderr, serial.stderr);
   });
 
   it('bad usage: --jobs must be a whole number from 1', () => {

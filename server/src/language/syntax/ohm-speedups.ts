@@ -112,10 +112,13 @@ export function installOhmSpeedups(grammar: ohm.Grammar): void {
   patchApply(Apply);
   patchIter(Iter, Opt, Iteration);
   patchArity(pexprs);
-  patchNot(pexprs);
-  patchTerminalChoice(pexprs, Terminal);
   patchMatchState(Object.getPrototypeOf(probeState) as FullMatchState);
-  patchLeafApply(Apply, pexprs, probe._cst.constructor as unknown as NodeCtor);
+  const preparers = [
+    patchNot(pexprs),
+    patchTerminalChoice(pexprs, Terminal),
+    patchLeafApply(Apply, pexprs, probe._cst.constructor as unknown as NodeCtor),
+  ];
+  prepareExpressions(grammar as unknown as FullMatchState['grammar'], preparers);
   active = true;
 }
 
@@ -270,8 +273,33 @@ function patchArity(pexprs: Record<string, unknown>): void {
   }
 }
 
+/** Works out once, for one grammar, what a patched method would on its first evaluation. */
+type Preparer = (expr: PExpr, grammar: FullMatchState['grammar']) => void;
+
+/**
+ * Gives every expression of the grammar's rules (the built-in ones included) its cached
+ * facts before anything is matched. Added on first use instead, each property would change
+ * the object's hidden class while the matching code is being optimised, and V8 would throw
+ * that code away and optimise it again (it did, for every property, in every thread).
+ */
+function prepareExpressions(grammar: FullMatchState['grammar'], preparers: Preparer[]): void {
+  const seen = new Set<AnyPExpr>();
+  const visit = (e: AnyPExpr | undefined): void => {
+    if (!e || seen.has(e)) return;
+    seen.add(e);
+    for (const prepare of preparers) prepare(e, grammar);
+    e.getArity();
+    e.terms?.forEach(visit);
+    e.factors?.forEach(visit);
+    e.args?.forEach(visit);
+    visit(e.expr);
+  };
+  // `for…in` also walks the built-in rules, which the grammar inherits.
+  for (const name in grammar.rules) visit(grammar.rules[name].body as AnyPExpr);
+}
+
 /** A negative lookahead (`~identPart`) whose expression has a regular translation is one test. */
-function patchNot(pexprs: Record<string, unknown>): void {
+function patchNot(pexprs: Record<string, unknown>): Preparer {
   const Not = pexprs.Not as Ctor<PExpr & { expr: PExpr }>;
   const original = Not.prototype.eval;
   interface Compiled extends PExpr {
@@ -281,14 +309,15 @@ function patchNot(pexprs: Record<string, unknown>): void {
   }
   // Ohm throws away every failure inside a `~` (and records the `~` itself when what it
   // forbids is there), so whether the expression matches is all that counts.
+  const prepare = (not: Compiled, grammar: FullMatchState['grammar']) => {
+    not.sopGrammar = grammar;
+    const source = compileToRegex(grammar, not.expr as AnyPExpr, pexprs);
+    not.sopRegex = source === undefined ? null : new RegExp(source, 'uy');
+  };
   Not.prototype.eval = function (this: Compiled, s: MatchState): boolean {
     const state = s as FullMatchState;
     if (state.recordedFailures || state.trace || state.inSyntacticContext()) return original.call(this, state);
-    if (this.sopGrammar !== state.grammar) {
-      this.sopGrammar = state.grammar;
-      const source = compileToRegex(state.grammar, this.expr as AnyPExpr, pexprs);
-      this.sopRegex = source === undefined ? null : new RegExp(source, 'uy');
-    }
+    if (this.sopGrammar !== state.grammar) prepare(this, state.grammar);
     const regex = this.sopRegex;
     if (!regex) return original.call(this, state);
     const origPos = state.inputStream.pos;
@@ -298,11 +327,13 @@ function patchNot(pexprs: Record<string, unknown>): void {
       return false;
     }
     return true;
+  };  return (expr, grammar) => {
+    if (expr instanceof Not) prepare(expr as Compiled, grammar);
   };
 }
 
 /** A choice of plain strings (`("say" | "说")`) tries each without a full evaluation. */
-function patchTerminalChoice(pexprs: Record<string, unknown>, TerminalNode: new (matchLength: number) => CstNode): void {
+function patchTerminalChoice(pexprs: Record<string, unknown>, TerminalNode: new (matchLength: number) => CstNode): Preparer {
   const Alt = pexprs.Alt as Ctor<PExpr & { terms: PExpr[] }>;
   const Terminal = pexprs.Terminal as Ctor<PExpr & { obj: unknown }>;
   const original = Alt.prototype.eval;
@@ -310,13 +341,13 @@ function patchTerminalChoice(pexprs: Record<string, unknown>, TerminalNode: new 
     terms: PExpr[];
     sopStrings?: string[] | null;
   }
+  const prepare = (alt: Choice) => {
+    const plain = alt.terms.every((t) => t instanceof Terminal && typeof t.obj === 'string' && t.obj.length > 0);
+    alt.sopStrings = plain ? alt.terms.map((t) => (t as unknown as { obj: string }).obj) : null;
+  };
   Alt.prototype.eval = function (this: Choice, s: MatchState): boolean {
-    let strings = this.sopStrings;
-    if (strings === undefined) {
-      const plain = this.terms.every((t) => t instanceof Terminal && typeof t.obj === 'string' && t.obj.length > 0);
-      strings = plain ? this.terms.map((t) => (t as unknown as { obj: string }).obj) : null;
-      this.sopStrings = strings;
-    }
+    if (this.sopStrings === undefined) prepare(this);
+    const strings = this.sopStrings!;
     const state = s as FullMatchState;
     if (!strings || state.recordedFailures || state.trace || state.inSyntacticContext()) return original.call(this, state);
     // As Ohm's: each string that does not match records a failure at the choice's start.
@@ -332,6 +363,9 @@ function patchTerminalChoice(pexprs: Record<string, unknown>, TerminalNode: new 
       state.processFailure(origPos, this.terms[i]);
     }
     return false;
+  };
+  return (expr) => {
+    if (expr instanceof Alt) prepare(expr as Choice);
   };
 }
 
@@ -389,7 +423,7 @@ interface AnyPExpr extends PExpr {
 
 type NodeCtor = new (ruleName: string, children: CstNode[], offsets: number[], matchLength: number) => CstNode;
 
-function patchLeafApply(Apply: Ctor<ApplyExpr>, pexprs: Record<string, unknown>, Nonterminal: NodeCtor): void {
+function patchLeafApply(Apply: Ctor<ApplyExpr>, pexprs: Record<string, unknown>, Nonterminal: NodeCtor): Preparer {
   const original = Apply.prototype.eval;
   const tokenOf = new WeakMap<object, Map<string, RegExp | null>>();
   const tokenRegex = (grammar: FullMatchState['grammar'], name: string): RegExp | null => {
@@ -453,17 +487,18 @@ function patchLeafApply(Apply: Ctor<ApplyExpr>, pexprs: Record<string, unknown>,
     sopKind?: number;
     sopToken?: RegExp | null;
   }
+  const prepare = (app: Classified, grammar: FullMatchState['grammar']) => {
+    app.sopGrammar = grammar;
+    app.sopToken = null;
+    app.sopKind = app.args.length > 0 || !leaves(grammar).has(app.ruleName) ? 1 : 2;
+    if (app.sopKind === 2) {
+      app.sopToken = tokenRegex(grammar, app.ruleName);
+      if (app.sopToken) app.sopKind = 3;
+    }
+  };
   Apply.prototype.eval = function (this: Classified, s: MatchState): boolean {
     const state = s as FullMatchState;
-    if (this.sopGrammar !== state.grammar) {
-      this.sopGrammar = state.grammar;
-      this.sopToken = null;
-      this.sopKind = this.args.length > 0 || !leaves(state.grammar).has(this.ruleName) ? 1 : 2;
-      if (this.sopKind === 2) {
-        this.sopToken = tokenRegex(state.grammar, this.ruleName);
-        if (this.sopToken) this.sopKind = 3;
-      }
-    }
+    if (this.sopGrammar !== state.grammar) prepare(this, state.grammar);
     if (this.sopKind === 1 || state.recordedFailures || state.trace) return original.call(this, state);
     const inputStream = state.inputStream;
     const origPos = inputStream.pos;
@@ -501,6 +536,12 @@ function patchLeafApply(Apply: Ctor<ApplyExpr>, pexprs: Record<string, unknown>,
     state.rightmostFailurePosition = Math.max(state.rightmostFailurePosition, state._rightmostFailurePositionStack.pop()!);
     if (value) state.pushBinding(value, enteredAt);
     return Boolean(value);
+  };
+  return (expr, grammar) => {
+    if (expr instanceof Apply) {
+      prepare(expr as Classified, grammar);
+      expr.isSyntactic();
+    }
   };
 }
 

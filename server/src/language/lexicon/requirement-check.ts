@@ -7,55 +7,63 @@ import { foldUnit, MANY, singleUnit, singleUnits } from './normalize';
 import type { Clause, Requirement } from './required-chars';
 
 /**
+ * Clauses indexed by the units they name: how many units each needs, and which clauses
+ * (by id) each unit counts towards. A unit no clause names costs one table read.
+ */
+class ClauseTable {
+  /** Whether some clause names the unit, by UTF-16 unit. */
+  readonly named = new Uint8Array(0x10000);
+  /** The clauses (by id) that name each unit. */
+  readonly clausesOf = new Map<number, number[]>();
+  /** How many units each clause needs. */
+  readonly need: number[] = [];
+
+  /** Adds a clause; returns its id. */
+  add({ chars, count }: Clause): number {
+    const id = this.need.length;
+    this.need.push(count);
+    for (let i = 0; i < chars.length; i++) {
+      const code = chars.charCodeAt(i);
+      this.named[code] = 1;
+      let list = this.clausesOf.get(code);
+      if (!list) this.clausesOf.set(code, (list = []));
+      list.push(id);
+    }
+    return id;
+  }
+}
+
+/**
  * Checks a text against many requirements in one pass: each unit the requirements name
  * counts towards the clauses that name it, and a unit none names (most of them) costs one
  * table read.
  */
 export class RequirementChecker {
-  /** Whether some clause names the unit, by UTF-16 unit. */
-  private readonly named = new Uint8Array(0x10000);
-  /** The clauses (by id) that name each unit. */
-  private readonly clausesOf = new Map<number, number[]>();
-  /** How many units each clause needs. */
-  private readonly need: number[] = [];
+  private readonly table = new ClauseTable();
   /** The clause ids of each requirement. */
   private readonly ids: number[][] = [];
   private readonly seen: Int32Array;
 
   constructor(requirements: readonly Requirement[]) {
-    for (const requirement of requirements) {
-      const ids: number[] = [];
-      for (const { chars, count } of requirement) {
-        const id = this.need.length;
-        this.need.push(count);
-        ids.push(id);
-        for (let i = 0; i < chars.length; i++) {
-          const code = chars.charCodeAt(i);
-          this.named[code] = 1;
-          let list = this.clausesOf.get(code);
-          if (!list) this.clausesOf.set(code, (list = []));
-          list.push(id);
-        }
-      }
-      this.ids.push(ids);
-    }
-    this.seen = new Int32Array(this.need.length);
+    for (const requirement of requirements) this.ids.push(requirement.map((clause) => this.table.add(clause)));
+    this.seen = new Int32Array(this.table.need.length);
   }
 
   /** The indexes of the requirements `text` satisfies, in order. */
   satisfied(text: string): number[] {
-    const { seen, named } = this;
+    const { seen } = this;
+    const { named, clausesOf, need } = this.table;
     seen.fill(0);
     for (let i = 0; i < text.length; i++) {
       const code = text.charCodeAt(i);
       if (named[code] === 0) continue;
-      for (const id of this.clausesOf.get(code)!) seen[id]++;
+      for (const id of clausesOf.get(code)!) seen[id]++;
     }
     const out: number[] = [];
     for (let r = 0; r < this.ids.length; r++) {
       let ok = true;
       for (const id of this.ids[r]) {
-        if (seen[id] < this.need[id]) {
+        if (seen[id] < need[id]) {
           ok = false;
           break;
         }
@@ -73,28 +81,18 @@ export class RequirementChecker {
  * folding each unit on the way (`normalize.ts`), and stops at the first clause that holds.
  */
 export class LexiconGate {
-  private readonly named = new Uint8Array(0x10000);
-  private readonly clausesOf = new Map<number, number[]>();
-  private readonly need: number[] = [];
+  private readonly table = new ClauseTable();
   private readonly seen: Int32Array;
 
   constructor(clauses: readonly Clause[]) {
-    clauses.forEach(({ chars, count }, id) => {
-      this.need.push(count);
-      for (let i = 0; i < chars.length; i++) {
-        const code = chars.charCodeAt(i);
-        this.named[code] = 1;
-        let list = this.clausesOf.get(code);
-        if (!list) this.clausesOf.set(code, (list = []));
-        list.push(id);
-      }
-    });
+    for (const clause of clauses) this.table.add(clause);
     this.seen = new Int32Array(clauses.length);
   }
 
   /** Whether the folded form of `text` holds what one of the clauses asks. */
   passes(text: string): boolean {
     const { seen } = this;
+    const { named } = this.table;
     seen.fill(0);
     for (let i = 0; i < text.length; i++) {
       const code = text.charCodeAt(i);
@@ -102,19 +100,20 @@ export class LexiconGate {
       let single = singleUnits[code];
       if (single === 0) single = singleUnit(code);
       if (single !== MANY) {
-        if (this.named[single - 1] !== 0 && this.count(single - 1)) return true;
+        if (named[single - 1] !== 0 && this.count(single - 1)) return true;
         continue;
       }
       const folded = foldUnit(code);
-      for (let k = 0; k < folded.length; k++) if (this.named[folded.charCodeAt(k)] !== 0 && this.count(folded.charCodeAt(k))) return true;
+      for (let k = 0; k < folded.length; k++) if (named[folded.charCodeAt(k)] !== 0 && this.count(folded.charCodeAt(k))) return true;
     }
     return false;
   }
 
   /** Counts one more `unit` for its clauses; true when that completes one. */
   private count(unit: number): boolean {
-    const ids = this.clausesOf.get(unit)!;
-    for (let k = 0; k < ids.length; k++) if (++this.seen[ids[k]] >= this.need[ids[k]]) return true;
+    const ids = this.table.clausesOf.get(unit)!;
+    const { need } = this.table;
+    for (let k = 0; k < ids.length; k++) if (++this.seen[ids[k]] >= need[ids[k]]) return true;
     return false;
   }
 }

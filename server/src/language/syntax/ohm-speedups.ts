@@ -115,7 +115,7 @@ export function installOhmSpeedups(grammar: ohm.Grammar): void {
   patchMatchState(Object.getPrototypeOf(probeState) as FullMatchState);
   const preparers = [
     patchNot(pexprs),
-    patchTerminalChoice(pexprs, Terminal),
+    patchChoice(pexprs, Terminal),
     patchLeafApply(Apply, pexprs, probe._cst.constructor as unknown as NodeCtor),
   ];
   prepareExpressions(grammar as unknown as FullMatchState['grammar'], preparers);
@@ -332,41 +332,99 @@ function patchNot(pexprs: Record<string, unknown>): Preparer {
   };
 }
 
-/** A choice of plain strings (`("say" | "说")`) tries each without a full evaluation. */
-function patchTerminalChoice(pexprs: Record<string, unknown>, TerminalNode: new (matchLength: number) => CstNode): Preparer {
+/**
+ * Choices. A choice of plain strings (`("say" | "说")`) tries each with `startsWith`. In
+ * any other choice, an alternative that cannot start with the next character (every
+ * `step` but one, on each line) is not evaluated: it would fail right there, and all it
+ * would add to the match state is one failure at that position.
+ */
+function patchChoice(pexprs: Record<string, unknown>, TerminalNode: new (matchLength: number) => CstNode): Preparer {
   const Alt = pexprs.Alt as Ctor<PExpr & { terms: PExpr[] }>;
   const Terminal = pexprs.Terminal as Ctor<PExpr & { obj: unknown }>;
   const original = Alt.prototype.eval;
   interface Choice extends PExpr {
     terms: PExpr[];
+    sopGrammar?: object;
     sopStrings?: string[] | null;
+    /** The UTF-16 units each alternative can start with (null: not known). */
+    sopFirst?: (number[] | null)[] | null;
   }
-  const prepare = (alt: Choice) => {
+  const prepare = (alt: Choice, grammar: FullMatchState['grammar']) => {
+    alt.sopGrammar = grammar;
     const plain = alt.terms.every((t) => t instanceof Terminal && typeof t.obj === 'string' && t.obj.length > 0);
     alt.sopStrings = plain ? alt.terms.map((t) => (t as unknown as { obj: string }).obj) : null;
+    const first = plain ? [] : alt.terms.map((t) => firstUnits(t as AnyPExpr, grammar, pexprs, 0));
+    alt.sopFirst = first.some((f) => f !== null) ? first : null;
   };
   Alt.prototype.eval = function (this: Choice, s: MatchState): boolean {
-    if (this.sopStrings === undefined) prepare(this);
-    const strings = this.sopStrings!;
     const state = s as FullMatchState;
-    if (!strings || state.recordedFailures || state.trace || state.inSyntacticContext()) return original.call(this, state);
-    // As Ohm's: each string that does not match records a failure at the choice's start.
+    if (this.sopGrammar !== state.grammar) prepare(this, state.grammar);
+    if (state.recordedFailures || state.trace || state.inSyntacticContext()) return original.call(this, state);
     const stream = state.inputStream;
     const source = stream.source;
     const origPos = stream.pos;
-    for (let i = 0; i < strings.length; i++) {
-      if (source.startsWith(strings[i], origPos)) {
-        stream.pos = origPos + strings[i].length;
-        state.pushBinding(new TerminalNode(strings[i].length), origPos);
-        return true;
+    const strings = this.sopStrings;
+    if (strings) {
+      // As Ohm's: each string that does not match records a failure at the choice's start.
+      for (let i = 0; i < strings.length; i++) {
+        if (source.startsWith(strings[i], origPos)) {
+          stream.pos = origPos + strings[i].length;
+          state.pushBinding(new TerminalNode(strings[i].length), origPos);
+          return true;
+        }
+        state.processFailure(origPos, this.terms[i]);
       }
-      state.processFailure(origPos, this.terms[i]);
+      return false;
+    }
+    const first = this.sopFirst;
+    if (!first) return original.call(this, state);
+    const code = source.charCodeAt(origPos);
+    const terms = this.terms;
+    for (let i = 0; i < terms.length; i++) {
+      const units = first[i];
+      if (units !== null && !units.includes(code)) {
+        state.processFailure(origPos, terms[i]);
+        continue;
+      }
+      if (state.eval(terms[i])) return true;
     }
     return false;
   };
-  return (expr) => {
-    if (expr instanceof Alt) prepare(expr as Choice);
+  return (expr, grammar) => {
+    if (expr instanceof Alt) prepare(expr as Choice, grammar);
   };
+}
+
+/**
+ * The UTF-16 units an expression can start with, when it can only fail at its start on any
+ * other: it begins with a non-empty string (through sequences, choices and applications of
+ * lexical rules, which skip no blanks). Null when not known.
+ */
+function firstUnits(e: AnyPExpr, grammar: FullMatchState['grammar'], pexprs: Record<string, unknown>, depth: number): number[] | null {
+  if (depth > 20) return null;
+  const is = (name: string) => e instanceof (pexprs[name] as Ctor<object>);
+  if (is('Terminal')) {
+    const obj = (e as { obj?: unknown }).obj;
+    return typeof obj === 'string' && obj.length > 0 ? [obj.charCodeAt(0)] : null;
+  }
+  if (is('Alt')) {
+    const units = new Set<number>();
+    for (const term of e.terms!) {
+      const u = firstUnits(term, grammar, pexprs, depth + 1);
+      if (!u) return null;
+      for (const unit of u) units.add(unit);
+    }
+    return [...units];
+  }
+  if (is('Seq')) return e.factors!.length > 0 ? firstUnits(e.factors![0], grammar, pexprs, depth + 1) : null;
+  if (is('Lex')) return firstUnits(e.expr!, grammar, pexprs, depth + 1);
+  if (is('Apply')) {
+    const name = e.ruleName!;
+    const rule = grammar.rules[name];
+    if (!rule || (e.args?.length ?? 0) > 0 || rule.formals.length > 0 || name[0] === name[0].toUpperCase()) return null;
+    return firstUnits(rule.body as AnyPExpr, grammar, pexprs, depth + 1);
+  }
+  return null;
 }
 
 interface FullMatchState extends MatchState {

@@ -28,44 +28,8 @@
  * fuzz suite, which compares every message and span) check that the behaviour is the same.
  */
 import * as ohm from 'ohm-js';
-
-/** The parts of Ohm's interpreter these methods touch (not in its typed API). */
-interface InputStream {
-  source: string;
-  pos: number;
-  examinedLength: number;
-}
-interface CstNode {
-  matchLength: number;
-}
-interface MatchState {
-  inputStream: InputStream;
-  _bindings: CstNode[];
-  _bindingOffsets: number[];
-  eval(expr: PExpr): boolean;
-  pushBinding(node: CstNode, pos: number): void;
-  processFailure(pos: number, expr: PExpr): void;
-  posToOffset(pos: number): number;
-}
-interface PExpr {
-  getArity(): number;
-  eval(state: MatchState): boolean;
-}
-interface RangeExpr extends PExpr {
-  from: string;
-  to: string;
-  matchCodePoint: boolean;
-}
-interface IterExpr extends PExpr {
-  expr: PExpr;
-  minNumMatches: number;
-  maxNumMatches: number;
-}
-interface ApplyExpr extends PExpr {
-  ruleName: string;
-  isSyntactic(): boolean;
-}
-type Ctor<T> = { prototype: T } & (new (...args: never[]) => T);
+import type { AnyPExpr, ApplyExpr, CstNode, Ctor, FullMatchState, InputStream, IterExpr, MatchState, NodeCtor, OhmGrammar, PExpr, RangeExpr } from './ohm-internals';
+import { compileToRegex, firstUnits, leafRules } from './ohm-translate';
 
 const SUPPORTED_VERSION = '17.5.0';
 let installed = false;
@@ -118,7 +82,7 @@ export function installOhmSpeedups(grammar: ohm.Grammar): void {
     patchChoice(pexprs, Terminal),
     patchLeafApply(Apply, pexprs, probe._cst.constructor as unknown as NodeCtor),
   ];
-  prepareExpressions(grammar as unknown as FullMatchState['grammar'], preparers);
+  prepareExpressions(grammar as unknown as OhmGrammar, preparers);
   active = true;
 }
 
@@ -274,7 +238,7 @@ function patchArity(pexprs: Record<string, unknown>): void {
 }
 
 /** Works out once, for one grammar, what a patched method would on its first evaluation. */
-type Preparer = (expr: PExpr, grammar: FullMatchState['grammar']) => void;
+type Preparer = (expr: PExpr, grammar: OhmGrammar) => void;
 
 /**
  * Gives every expression of the grammar's rules (the built-in ones included) its cached
@@ -282,7 +246,7 @@ type Preparer = (expr: PExpr, grammar: FullMatchState['grammar']) => void;
  * the object's hidden class while the matching code is being optimised, and V8 would throw
  * that code away and optimise it again (it did, for every property, in every thread).
  */
-function prepareExpressions(grammar: FullMatchState['grammar'], preparers: Preparer[]): void {
+function prepareExpressions(grammar: OhmGrammar, preparers: Preparer[]): void {
   const seen = new Set<AnyPExpr>();
   const visit = (e: AnyPExpr | undefined): void => {
     if (!e || seen.has(e)) return;
@@ -309,7 +273,7 @@ function patchNot(pexprs: Record<string, unknown>): Preparer {
   }
   // Ohm throws away every failure inside a `~` (and records the `~` itself when what it
   // forbids is there), so whether the expression matches is all that counts.
-  const prepare = (not: Compiled, grammar: FullMatchState['grammar']) => {
+  const prepare = (not: Compiled, grammar: OhmGrammar) => {
     not.sopGrammar = grammar;
     const source = compileToRegex(grammar, not.expr as AnyPExpr, pexprs);
     not.sopRegex = source === undefined ? null : new RegExp(source, 'uy');
@@ -349,7 +313,7 @@ function patchChoice(pexprs: Record<string, unknown>, TerminalNode: new (matchLe
     /** The UTF-16 units each alternative can start with (null: not known). */
     sopFirst?: (number[] | null)[] | null;
   }
-  const prepare = (alt: Choice, grammar: FullMatchState['grammar']) => {
+  const prepare = (alt: Choice, grammar: OhmGrammar) => {
     alt.sopGrammar = grammar;
     const plain = alt.terms.every((t) => t instanceof Terminal && typeof t.obj === 'string' && t.obj.length > 0);
     alt.sopStrings = plain ? alt.terms.map((t) => (t as unknown as { obj: string }).obj) : null;
@@ -395,57 +359,6 @@ function patchChoice(pexprs: Record<string, unknown>, TerminalNode: new (matchLe
   };
 }
 
-/**
- * The UTF-16 units an expression can start with, when it can only fail at its start on any
- * other: it begins with a non-empty string (through sequences, choices and applications of
- * lexical rules, which skip no blanks). Null when not known.
- */
-function firstUnits(e: AnyPExpr, grammar: FullMatchState['grammar'], pexprs: Record<string, unknown>, depth: number): number[] | null {
-  if (depth > 20) return null;
-  const is = (name: string) => e instanceof (pexprs[name] as Ctor<object>);
-  if (is('Terminal')) {
-    const obj = (e as { obj?: unknown }).obj;
-    return typeof obj === 'string' && obj.length > 0 ? [obj.charCodeAt(0)] : null;
-  }
-  if (is('Alt')) {
-    const units = new Set<number>();
-    for (const term of e.terms!) {
-      const u = firstUnits(term, grammar, pexprs, depth + 1);
-      if (!u) return null;
-      for (const unit of u) units.add(unit);
-    }
-    return [...units];
-  }
-  if (is('Seq')) return e.factors!.length > 0 ? firstUnits(e.factors![0], grammar, pexprs, depth + 1) : null;
-  if (is('Lex')) return firstUnits(e.expr!, grammar, pexprs, depth + 1);
-  if (is('Apply')) {
-    const name = e.ruleName!;
-    const rule = grammar.rules[name];
-    if (!rule || (e.args?.length ?? 0) > 0 || rule.formals.length > 0 || name[0] === name[0].toUpperCase()) return null;
-    return firstUnits(rule.body as AnyPExpr, grammar, pexprs, depth + 1);
-  }
-  return null;
-}
-
-interface FullMatchState extends MatchState {
-  grammar: { rules: Record<string, { body: PExpr; description?: string; formals: string[] }> };
-  recordedFailures?: unknown;
-  trace?: unknown;
-  userData: unknown;
-  doNotMemoize: boolean;
-  rightmostFailurePosition: number;
-  _posStack: number[];
-  _applicationStack: PExpr[];
-  inLexifiedContextStack: boolean[];
-  _rightmostFailurePositionStack: number[];
-  maybeSkipSpacesBefore(expr: PExpr): number;
-  inSyntacticContext(): boolean;
-  truncateBindings(length: number): void;
-  skipSpaces(): number;
-  pushFailuresInfo(): void;
-  popFailuresInfo(): void;
-}
-
 function patchMatchState(proto: FullMatchState): void {
   const original = proto.eval;
   const skips = new WeakMap<PExpr, boolean>();
@@ -471,20 +384,10 @@ function patchMatchState(proto: FullMatchState): void {
   };
 }
 
-interface AnyPExpr extends PExpr {
-  ruleName?: string;
-  args?: AnyPExpr[];
-  terms?: AnyPExpr[];
-  factors?: AnyPExpr[];
-  expr?: AnyPExpr;
-}
-
-type NodeCtor = new (ruleName: string, children: CstNode[], offsets: number[], matchLength: number) => CstNode;
-
 function patchLeafApply(Apply: Ctor<ApplyExpr>, pexprs: Record<string, unknown>, Nonterminal: NodeCtor): Preparer {
   const original = Apply.prototype.eval;
   const tokenOf = new WeakMap<object, Map<string, RegExp | null>>();
-  const tokenRegex = (grammar: FullMatchState['grammar'], name: string): RegExp | null => {
+  const tokenRegex = (grammar: OhmGrammar, name: string): RegExp | null => {
     let map = tokenOf.get(grammar);
     if (!map) {
       map = new Map();
@@ -502,41 +405,7 @@ function patchLeafApply(Apply: Ctor<ApplyExpr>, pexprs: Record<string, unknown>,
     }
     return re;
   };
-  const leavesOf = new WeakMap<object, Set<string>>();
-  const leaves = (grammar: FullMatchState['grammar']): Set<string> => {
-    let set = leavesOf.get(grammar);
-    if (set) return set;
-    set = new Set();
-    const state = new Map<string, 'visiting' | 'leaf' | 'not'>();
-    const visit = (name: string): boolean => {
-      const known = state.get(name);
-      if (known === 'leaf') return true;
-      if (known) return false;
-      const rule = grammar.rules[name];
-      if (!rule || rule.formals.length > 0) {
-        state.set(name, 'not');
-        return false;
-      }
-      state.set(name, 'visiting');
-      let ok = true;
-      const walk = (e: AnyPExpr | undefined): void => {
-        if (!e || !ok) return;
-        if (typeof e.ruleName === 'string' && (e as PExpr) instanceof Apply) {
-          if ((e.args?.length ?? 0) > 0 || !visit(e.ruleName)) ok = false;
-          return;
-        }
-        e.terms?.forEach(walk);
-        e.factors?.forEach(walk);
-        walk(e.expr);
-      };
-      walk(rule.body as AnyPExpr);
-      state.set(name, ok ? 'leaf' : 'not');
-      return ok;
-    };
-    for (const name of Object.keys(grammar.rules)) if (visit(name)) set.add(name);
-    leavesOf.set(grammar, set);
-    return set;
-  };
+  const leaves = (grammar: OhmGrammar) => leafRules(grammar, Apply);
   // What an application is, worked out once per grammar it is evaluated in (the bodies of
   // built-in rules are shared by every grammar): 1 as shipped, 2 a leaf, 3 a token.
   interface Classified extends ApplyExpr {
@@ -545,7 +414,7 @@ function patchLeafApply(Apply: Ctor<ApplyExpr>, pexprs: Record<string, unknown>,
     sopKind?: number;
     sopToken?: RegExp | null;
   }
-  const prepare = (app: Classified, grammar: FullMatchState['grammar']) => {
+  const prepare = (app: Classified, grammar: OhmGrammar) => {
     app.sopGrammar = grammar;
     app.sopToken = null;
     app.sopKind = app.args.length > 0 || !leaves(grammar).has(app.ruleName) ? 1 : 2;
@@ -603,73 +472,3 @@ function patchLeafApply(Apply: Ctor<ApplyExpr>, pexprs: Record<string, unknown>,
   };
 }
 
-/** Escapes a string for a `u` regular expression, code point by code point. */
-function literal(text: string): string {
-  let out = '';
-  for (const ch of text) out += `\\u{${ch.codePointAt(0)!.toString(16)}}`;
-  return out;
-}
-
-/**
- * The source of a regular expression that matches exactly what `expr` matches under PEG
- * rules, or undefined for an expression that has no such translation. Ordered choice and
- * greedy repetition never give back what they matched; a regular expression would, so each
- * is made atomic with the `(?=(?<g>…))\\k<g>` idiom.
- */
-function compileToRegex(grammar: FullMatchState['grammar'], body: AnyPExpr, pexprs: Record<string, unknown>): string | undefined {
-  let groups = 0;
-  const is = (e: unknown, name: string) => e instanceof (pexprs[name] as Ctor<object>);
-  const atomic = (inner: string) => {
-    groups++;
-    return `(?=(?<g${groups}>${inner}))\\k<g${groups}>`;
-  };
-  const seen = new Set<string>();
-  const go = (e: AnyPExpr): string | undefined => {
-    const x = e as AnyPExpr & { obj?: string; from?: string; to?: string; matchCodePoint?: boolean; pattern?: RegExp; minNumMatches?: number; maxNumMatches?: number };
-    if (e === pexprs.any) return '[^]';
-    if (e === pexprs.end) return '$';
-    if (is(e, 'Terminal')) return typeof x.obj === 'string' ? literal(x.obj) : undefined;
-    if (is(e, 'Range')) {
-      const from = x.from!.codePointAt(0)!;
-      const to = x.to!.codePointAt(0)!;
-      if (!x.matchCodePoint && to >= 0xd800 && from <= 0xdfff) return undefined;
-      return `[\\u{${from.toString(16)}}-\\u{${to.toString(16)}}]`;
-    }
-    if (is(e, 'UnicodeChar')) return x.pattern ? `(?:${x.pattern.source})` : undefined;
-    if (is(e, 'Alt')) {
-      if (is(e, 'Extend') || is(e, 'Splice')) return undefined;
-      const terms = e.terms!.map(go);
-      return terms.every((t) => t !== undefined) ? atomic(terms.join('|')) : undefined;
-    }
-    if (is(e, 'Seq')) {
-      const factors = e.factors!.map(go);
-      return factors.every((f) => f !== undefined) ? factors.map((f) => `(?:${f})`).join('') : undefined;
-    }
-    if (is(e, 'Iter')) {
-      const inner = go(e.expr!);
-      if (inner === undefined) return undefined;
-      const op = x.maxNumMatches === 1 ? '?' : x.minNumMatches === 1 ? '+' : '*';
-      return atomic(`(?:${inner})${op}`);
-    }
-    if (is(e, 'Not')) {
-      const inner = go(e.expr!);
-      return inner === undefined ? undefined : `(?!${inner})`;
-    }
-    if (is(e, 'Lookahead')) {
-      const inner = go(e.expr!);
-      return inner === undefined ? undefined : `(?=${inner})`;
-    }
-    if (is(e, 'Lex')) return go(e.expr!);
-    if (is(e, 'Apply')) {
-      const name = e.ruleName!;
-      const rule = grammar.rules[name];
-      if (!rule || (e.args?.length ?? 0) > 0 || rule.formals.length > 0 || seen.has(name) || name[0] === name[0].toUpperCase()) return undefined;
-      seen.add(name);
-      const inner = go(rule.body as AnyPExpr);
-      seen.delete(name);
-      return inner === undefined ? undefined : `(?:${inner})`;
-    }
-    return undefined;
-  };
-  return go(body);
-}

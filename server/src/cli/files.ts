@@ -212,7 +212,7 @@ export function commonAncestor(dirs: readonly string[]): string {
  * goes to a temporary file in the same folder (so the rename stays on one file system),
  * then replaces the target in one rename.
  */
-export function writeFileAtomic(uri: string, content: string, cwd: string): void {
+export function writeFileAtomic(uri: string, content: string | Uint8Array, cwd: string): void {
   const temp = `${parentOf(uri)}/.${uri.slice(uri.lastIndexOf('/') + 1)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
   try {
     fs.mkdirSync(parentOf(uri), { recursive: true });

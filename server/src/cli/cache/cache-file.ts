@@ -47,8 +47,8 @@ export interface EmitRecord {
 
 export interface LoadedCache {
   entries: Map<string, CacheEntry>;
-  /** Each entry's line as read: an entry that did not change is written back as it was. */
-  lines: Map<string, string>;
+  /** Each entry's line as read (its bytes, without the newline): an entry that did not change is written back as it was. */
+  lines: Map<string, Uint8Array>;
   /** False when the file is not ours: it must not be overwritten. */
   writable: boolean;
 }
@@ -83,8 +83,8 @@ export function loadCache(file: string, tool: string, cwd: string, notice: (line
     if (code !== 'ENOENT') notice(msg('cli.cache.unreadable', { file: shown, why: fsReason(error) }));
     return empty(code === 'ENOENT');
   }
-  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
-  if (text.length > 0 && !text.startsWith(HEADER)) {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (buffer.length > 0 && !buffer.toString('latin1', 0, HEADER.length).startsWith(HEADER)) {
     notice(msg('cli.cache.foreign', { file: shown }));
     return empty(false);
   }
@@ -92,10 +92,12 @@ export function loadCache(file: string, tool: string, cwd: string, notice: (line
     notice(msg('cli.cache.damaged', { file: shown, why }));
     return empty(true);
   };
-  const rows = text.split('\n');
+  // Lines are kept as bytes: those of unchanged entries are written back without encoding them again.
+  const ends: number[] = [];
+  for (let at = buffer.indexOf(0x0a); at >= 0; at = buffer.indexOf(0x0a, at + 1)) ends.push(at);
   let header: unknown;
   try {
-    header = JSON.parse(rows[0]);
+    header = JSON.parse(buffer.toString('utf8', 0, ends.length > 0 ? ends[0] : buffer.length));
   } catch {
     return damaged(msg('cli.cache.not-json'));
   }
@@ -108,21 +110,23 @@ export function loadCache(file: string, tool: string, cwd: string, notice: (line
   const { tool: written, entries: count, sha256 } = header as { tool: string; entries: number; sha256: unknown };
   // A cache of another version of sop is not wrong, only out of date: start afresh quietly.
   if (written !== tool) return empty(true);
-  if (rows.length !== count + 2 || rows[count + 1] !== '') return damaged(msg('cli.cache.not-json'));
-  const intact = sha256 === hashBytes(bytes.subarray(Buffer.byteLength(rows[0]) + 1));
+  // The header's line, then one line per entry, each ended by a newline, and nothing after.
+  if (ends.length !== count + 1 || ends[count] !== buffer.length - 1) return damaged(msg('cli.cache.not-json'));
+  const intact = sha256 === hashBytes(buffer.subarray(ends[0] + 1));
   const entries = new Map<string, CacheEntry>();
-  const lines = new Map<string, string>();
+  const lines = new Map<string, Uint8Array>();
   for (let i = 1; i <= count; i++) {
+    const start = ends[i - 1] + 1;
     let row: unknown;
     try {
-      row = JSON.parse(rows[i]);
+      row = JSON.parse(buffer.toString('utf8', start, ends[i]));
     } catch {
       return damaged(msg('cli.cache.not-json'));
     }
     if (!intact && !isEntryRow(row)) return damaged(msg('cli.cache.bad-entry', { uri: Array.isArray(row) && typeof row[0] === 'string' ? row[0] : `#${i}` }));
     const [uri, stat, script, config, deps, unparsed, findings, emits] = row as EntryRow;
     entries.set(uri, { script, stat, config, deps, findings, unparsed, emits });
-    lines.set(uri, rows[i]);
+    lines.set(uri, buffer.subarray(start, ends[i]));
   }
   if (!intact) return damaged(msg('cli.cache.changed'));
   return { entries, lines, writable: true };
@@ -132,30 +136,30 @@ export function loadCache(file: string, tool: string, cwd: string, notice: (line
  * Writes the cache atomically; a failure is a notice, since the results themselves are fine.
  * An entry with a line in `lines` is written as that line (it has not changed since it was read).
  */
-export function saveCache(file: string, tool: string, entries: ReadonlyMap<string, CacheEntry>, lines: ReadonlyMap<string, string>, cwd: string, notice: (line: Msg) => void): void {
+export function saveCache(file: string, tool: string, entries: ReadonlyMap<string, CacheEntry>, lines: ReadonlyMap<string, Uint8Array>, cwd: string, notice: (line: Msg) => void): void {
   const uris = [...entries.keys()].sort();
-  const out: string[] = [];
+  const body: Uint8Array[] = [];
   for (const uri of uris) {
-    const line = lines.get(uri);
-    if (line !== undefined) {
-      out.push(line);
-      continue;
+    let line = lines.get(uri);
+    if (line === undefined) {
+      const e = entries.get(uri)!;
+      const row: EntryRow = [uri, e.stat, e.script, e.config, e.deps, e.unparsed, e.findings, e.emits];
+      line = Buffer.from(JSON.stringify(row), 'utf8');
     }
-    const e = entries.get(uri)!;
-    const row: EntryRow = [uri, e.stat, e.script, e.config, e.deps, e.unparsed, e.findings, e.emits];
-    out.push(JSON.stringify(row));
+    body.push(line, NEWLINE);
   }
-  out.push('');
-  const body = Buffer.from(out.join('\n'), 'utf8');
+  const bodyBytes = Buffer.concat(body);
   // `format` first: it is how a later run recognises the file as a cache (`HEADER`).
-  const header = Buffer.from(`${JSON.stringify({ format: CACHE_FORMAT, tool, entries: uris.length, sha256: hashBytes(body) })}\n`, 'utf8');
+  const header = `${JSON.stringify({ format: CACHE_FORMAT, tool, entries: uris.length, sha256: hashBytes(bodyBytes) })}\n`;
   try {
-    writeFileAtomic(file, Buffer.concat([header, body]), cwd);
+    writeFileAtomic(file, Buffer.concat([Buffer.from(header, 'utf8'), bodyBytes]), cwd);
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
     notice(msg('cli.cache.unwritable', { reason: error.msg ?? error.message }));
   }
 }
+
+const NEWLINE = Buffer.from('\n');
 
 /** Where the cache file is: `.sopcache` in the folder, when `location` is a folder. */
 export function cacheFileAt(location: string): string {

@@ -27,7 +27,7 @@ export interface CachedResult {
 export class ScriptCache {
   private readonly entries: Map<string, CacheEntry>;
   /** The lines of the entries as read; an entry that changes loses its line. */
-  private readonly lines: Map<string, string>;
+  private readonly lines: Map<string, Uint8Array>;
   private readonly writable: boolean;
   private readonly fileHashes = new Map<string, string | null>();
   /** The scripts this run has read: they exist, so saving need not look for them again. */

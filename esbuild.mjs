@@ -3,6 +3,7 @@
 // `node esbuild.mjs --watch` rebuilds on change.
 import * as esbuild from 'esbuild';
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
@@ -120,6 +121,19 @@ function writeCliCodeCache() {
 }
 
 /**
+ * The hash of the whole CLI's bundle, which `sop --cache` makes part of the tool's version
+ * (`cli/cache/script-cache.ts`), with the size and modification time it was taken at: the
+ * CLI uses it while the bundle still has them, instead of hashing 1.2 MB on every run
+ * (a rebuilt bundle, e.g. by `--watch`, is hashed again).
+ */
+function writeCliDigest() {
+  const bundle = 'dist/cli/sop.js';
+  const stat = statSync(bundle);
+  const hash = createHash('sha256').update(readFileSync(bundle)).digest('hex');
+  writeFileSync(`${bundle}.sha256`, `${stat.size}:${stat.mtimeMs} ${hash}`);
+}
+
+/**
  * Escapes the few non-ASCII characters esbuild leaves in a bundle (it escapes those of
  * strings, not those of regular expression literals such as `/(situation|情景)/`), so that
  * V8 holds the source as a one-byte string: a two-byte one is twice the memory, and
@@ -142,5 +156,6 @@ if (watch) {
 } else {
   await Promise.all(builds.map((b) => esbuild.build(b)));
   for (const bundle of ['sop.js', 'sop-core.js', 'sop-worker.js']) escapeNonAscii(`dist/cli/${bundle}`);
+  writeCliDigest();
   writeCliCodeCache();
 }

@@ -26,7 +26,7 @@ describe('sop check / build --cache', function () {
     assert.equal(fromCache(first.stderr), 0);
     assert.equal(fromCache(second.stderr), 2);
     const cache = fs.readFileSync(path.join(dir, '.sopcache'), 'utf8');
-    assert.match(cache, /^\{"format":"sop-cache\/2","tool":/);
+    assert.match(cache, /^\{"format":"sop-cache\/3","tool":/);
     // Without --cache nothing is read or written.
     fs.rmSync(path.join(dir, '.sopcache'));
     assert.equal(runSop(['check'], { cwd: dir }).code, 1);
@@ -91,12 +91,36 @@ describe('sop check / build --cache', function () {
     const dir = project({ 'a.sop': BROKEN });
     runSop(['check', '--cache'], { cwd: dir });
     const file = path.join(dir, '.sopcache');
-    const cache = JSON.parse(fs.readFileSync(file, 'utf8')) as { entries: Record<string, { findings: unknown }> };
-    for (const entry of Object.values(cache.entries)) entry.findings = [{ uri: 'x', line: 0 }];
-    fs.writeFileSync(file, JSON.stringify(cache));
+    const [header, ...entries] = fs.readFileSync(file, 'utf8').split('\n');
+    const damaged = entries.map((line) => {
+      if (line === '') return line;
+      const row = JSON.parse(line) as unknown[];
+      row[6] = [{ uri: 'x', line: 0 }];
+      return JSON.stringify(row);
+    });
+    fs.writeFileSync(file, [header, ...damaged].join('\n'));
     const result = runSop(['check', '--cache', '--format', 'compact'], { cwd: dir });
     assert.match(result.stderr, /^sop: ignoring the cache \.sopcache: the entry of .*a\.sop is malformed; it will be rewritten$/m);
     assert.match(result.stdout, /^a\.sop:2:20: error: /m);
+  });
+
+  it('never trusts an entry edited after it was written, even one of the right shape', () => {
+    const dir = project({ 'a.sop': BROKEN });
+    const expected = runSop(['check', '--cache'], { cwd: dir }).stdout;
+    const file = path.join(dir, '.sopcache');
+    // The finding's message, rewritten: still a well-formed entry, but not what sop wrote.
+    const [header, ...entries] = fs.readFileSync(file, 'utf8').split('\n');
+    const edited = entries.map((line) => {
+      if (line === '') return line;
+      const row = JSON.parse(line) as [string, unknown, unknown, unknown, unknown, unknown, { message: string }[]];
+      row[6][0].message = 'all is well';
+      return JSON.stringify(row);
+    });
+    fs.writeFileSync(file, [header, ...edited].join('\n'));
+    const result = runSop(['check', '--cache'], { cwd: dir, env: DEBUG });
+    assert.match(result.stderr, /^sop: ignoring the cache \.sopcache: it was changed after sop wrote it \(its checksum does not match\); it will be rewritten$/m);
+    assert.equal(fromCache(result.stderr), 0);
+    assert.equal(result.stdout, expected);
   });
 
   it('leaves a file that is not a cache alone, with a notice', () => {

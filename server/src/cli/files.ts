@@ -20,6 +20,14 @@ export function toUri(file: string, cwd: string): string {
 
 /** How a document is named in messages: relative to the working directory, with `/`. */
 export function displayPath(uri: string, cwd: string): string {
+  // The common case, a file below the working folder, without `path.relative`'s work
+  // (a run prints one path per finding: thousands from a warm cache).
+  if (path.sep === '/' && cwd.length > 1 && uri.startsWith(cwd) && uri.charCodeAt(cwd.length) === 0x2f && !cwd.endsWith('/')) {
+    const rest = uri.slice(cwd.length + 1);
+    // Anything `path.relative` would normalise (`//`, `.` or `..` segments) takes the long way.
+    const plain = rest !== '' && rest.charCodeAt(0) !== 0x2e && rest.charCodeAt(0) !== 0x2f && !rest.includes('/.') && !rest.includes('//') && !rest.endsWith('/');
+    if (plain && cwd.startsWith('/') && !cwd.includes('/.') && !cwd.includes('//')) return rest;
+  }
   const relative = path.relative(cwd, uri.split('/').join(path.sep));
   return relative === '' ? '.' : relative.split(path.sep).join('/');
 }
@@ -204,7 +212,7 @@ export function commonAncestor(dirs: readonly string[]): string {
  * goes to a temporary file in the same folder (so the rename stays on one file system),
  * then replaces the target in one rename.
  */
-export function writeFileAtomic(uri: string, content: string, cwd: string): void {
+export function writeFileAtomic(uri: string, content: string | Uint8Array, cwd: string): void {
   const temp = `${parentOf(uri)}/.${uri.slice(uri.lastIndexOf('/') + 1)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
   try {
     fs.mkdirSync(parentOf(uri), { recursive: true });

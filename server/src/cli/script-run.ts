@@ -21,10 +21,11 @@ import { createProgress } from './progress';
 import type { RunSettings } from './run-options';
 import { createTaskThread, runScriptTask, unreadableOutcome, type PlacedFinding, type ScriptOutcome, type TaskInput, type TaskSetup } from './script-task';
 import { emitKey, ScriptCache } from './cache/script-cache';
+import type { StatKey } from './cache/stat-key';
 
 const MESSAGES = {
-  debug: (total: number, hits: number, run: number, threads: number) =>
-    `sop: ${total} scripts: ${hits} from the cache, ${run} checked ${threads > 1 ? `on ${threads} threads (the main thread and ${threads - 1} worker${threads === 2 ? '' : 's'})` : 'in the main thread'}`,
+  debug: (total: number, hits: number, unread: number, run: number, threads: number) =>
+    `sop: ${total} scripts: ${hits} from the cache (${unread} of them not read: size and times as recorded), ${run} checked ${threads > 1 ? `on ${threads} threads (the main thread and ${threads - 1} worker${threads === 2 ? '' : 's'})` : 'in the main thread'}`,
   times: (times: RunTimes) =>
     times
       .map((t, i) => {
@@ -80,6 +81,8 @@ interface Pending {
   /** Empty without a cache, which alone needs it. */
   scriptHash: string;
   configHash: string;
+  /** The script's metadata as it was before it was read, for the cache. */
+  stat?: StatKey;
   targets?: string[];
 }
 
@@ -93,7 +96,9 @@ export async function runScripts(options: ScriptRunOptions): Promise<ScriptRunRe
   // Findings are kept with their messages rendered, so the language is part of the key.
   const configHashes: string[] = [];
   const notice = (line: Msg) => io.err(`${(io.messages ?? EN).format(line)}\n`);
-  const cache = settings.cacheFile ? new ScriptCache(settings.cacheFile, cwd, notice) : undefined;
+  // `SOP_CACHE_RACY_WINDOW_MS` lets a test see scripts it has just written known by their metadata.
+  const racyWindow = io.env.SOP_CACHE_RACY_WINDOW_MS ? Number(io.env.SOP_CACHE_RACY_WINDOW_MS) : undefined;
+  const cache = settings.cacheFile ? new ScriptCache(settings.cacheFile, cwd, notice, racyWindow !== undefined && Number.isFinite(racyWindow) ? racyWindow : undefined) : undefined;
   const key = emit ? emitKey(emit.kind, emit.options, root) : undefined;
   // `SOP_PROGRESS_DELAY_MS` lets a test on a pseudo-terminal see the line without a long run.
   const delay = Number(io.env.SOP_PROGRESS_DELAY_MS);
@@ -107,6 +112,7 @@ export async function runScripts(options: ScriptRunOptions): Promise<ScriptRunRe
   const pending: Pending[] = [];
   let pendingBytes = 0;
   let cacheHits = 0;
+  let knownByStat = 0;
   let done = 0;
   const started = performance.now();
 
@@ -117,10 +123,21 @@ export async function runScripts(options: ScriptRunOptions): Promise<ScriptRunRe
     for (const [index, uri] of scripts.scripts.entries()) {
       let source: SourceBytes | undefined;
       let config: number;
+      let stat: StatKey | undefined;
+      // With a cache, a script whose size, times and inode are as recorded keeps its
+      // recorded hash unread (`cache/stat-key.ts`); any other is read and hashed.
+      let scriptHash = '';
       try {
         // Without a cache the bytes are not needed yet: the thread that runs the script reads
         // it, so the reading is shared between threads and the tasks start sooner.
-        if (cache) source = readSourceBytes(uri, cwd);
+        if (cache) {
+          stat = cache.statOf(uri);
+          scriptHash = cache.knownHash(uri, stat) ?? '';
+          if (!scriptHash) {
+            source = readSourceBytes(uri, cwd);
+            scriptHash = hashBytes(source.bytes);
+          }
+        }
         config = configIndex(await loader.configFor(uri));
       } catch (error) {
         if (!(error instanceof InputError)) throw error;
@@ -129,10 +146,11 @@ export async function runScripts(options: ScriptRunOptions): Promise<ScriptRunRe
         continue;
       }
       const targets = emit?.targetsFor(uri);
-      const scriptHash = source ? hashBytes(source.bytes) : '';
-      const hit = source && cache?.lookup(uri, scriptHash, configHashes[config], root, key !== undefined ? { key, targets: targets! } : undefined);
+      const unread = cache !== undefined && source === undefined;
+      const hit = cache?.lookup(uri, scriptHash, configHashes[config], root, key !== undefined ? { key, targets: targets! } : undefined, stat);
       if (hit) {
         cacheHits++;
+        if (unread) knownByStat++;
         const { findings, deps, unparsed } = hit.entry;
         const outcome: ScriptOutcome = { uri, findings, deps, unparsed, inputErrors: [] };
         // A script that failed before still fails; an output left from an even older run goes.
@@ -144,8 +162,20 @@ export async function runScripts(options: ScriptRunOptions): Promise<ScriptRunRe
         progress.tick(++done);
         continue;
       }
+      if (unread) {
+        // Unchanged, but something it depends on is not: it runs on the bytes it is hashed from.
+        try {
+          source = readSourceBytes(uri, cwd);
+        } catch (error) {
+          if (!(error instanceof InputError)) throw error;
+          outcomes[index] = unreadableOutcome(uri, error.message, targets);
+          progress.tick(++done);
+          continue;
+        }
+        scriptHash = hashBytes(source.bytes);
+      }
       const size = source ? source.bytes.length : sizeOf(uri);
-      pending.push({ index, uri, source, size, config, scriptHash, configHash: configHashes[config], ...(targets !== undefined ? { targets } : {}) });
+      pending.push({ index, uri, source, size, config, scriptHash, configHash: configHashes[config], stat, ...(targets !== undefined ? { targets } : {}) });
       pendingBytes += size;
       pool?.grow(workersFor(pending.length, pendingBytes, settings));
     }
@@ -156,7 +186,7 @@ export async function runScripts(options: ScriptRunOptions): Promise<ScriptRunRe
     const setup: TaskSetup = { cwd, root, configs, ...(locale ? { locale } : {}), ...(emit ? { emit: { kind: emit.kind, options: emit.options } } : {}) };
     const finish = (p: Pending, outcome: ScriptOutcome) => {
       outcomes[p.index] = outcome;
-      cache?.record(outcome, p.scriptHash, p.configHash, key);
+      cache?.record(outcome, p.scriptHash, p.configHash, key, p.stat);
       progress.tick(++done);
     };
     const inputOf = (p: Pending): TaskInput => ({ uri: p.uri, ...(p.source ? { text: p.source.text } : {}), config: p.config, ...(p.targets ? { targets: p.targets } : {}) });
@@ -180,7 +210,7 @@ export async function runScripts(options: ScriptRunOptions): Promise<ScriptRunRe
     // What a pipeline engineer needs to see the cache (and the threads) at work.
     if (io.env.SOP_DEBUG) {
       const threads = (pool?.size ?? 0) + 1;
-      io.err(`${MESSAGES.debug(scripts.scripts.length, cacheHits, pending.length, threads)}${times ? ` in ${Math.round(runMs)} ms after ${Math.round(readMs)} ms of reading: ${MESSAGES.times(times)}` : ''}\n`);
+      io.err(`${MESSAGES.debug(scripts.scripts.length, cacheHits, knownByStat, pending.length, threads)}${times ? ` in ${Math.round(runMs)} ms after ${Math.round(readMs)} ms of reading: ${MESSAGES.times(times)}` : ''}\n`);
     }
     return { outcomes, configFindings: loader.findings, configBroken: false, configLocator, cacheHits };
   } finally {

@@ -1,6 +1,6 @@
 /**
- * The cache file of `--cache`: one JSON document holding, per script, what its last check
- * found and what that result was computed from (the hashes of the script, of its resolved
+ * The cache file of `--cache`: a JSON header line, then one JSON line per script holding
+ * what its last check found and what that result was computed from (the hashes of the script, of its resolved
  * configuration and of every file it imports), plus, per command that writes outputs, the
  * hash of each file written and that command's own findings (export's `export-*`).
  *
@@ -14,15 +14,21 @@ import * as fs from 'node:fs';
 import { msg, type Msg } from '../../language';
 import { displayPath, fsReason, readRegularFile, writeFileAtomic } from '../files';
 import { InputError } from '../errors';
+import { hashBytes } from '../hash';
 import type { PlacedFinding } from '../script-task';
 
 /** Bumped whenever the shape of the file or the meaning of an entry changes. */
-export const CACHE_FORMAT = 'sop-cache/2';
+export const CACHE_FORMAT = 'sop-cache/3';
 const HEADER = `{"format":"${CACHE_FORMAT.slice(0, CACHE_FORMAT.indexOf('/') + 1)}`;
 
 export interface CacheEntry {
   /** The hash of the script's bytes. */
   script: string;
+  /**
+   * The script's size, modification and change times (ns) and inode when it was hashed, as
+   * `stat-key.ts` writes them, or `null` when they were too recent to vouch for the hash.
+   */
+  stat: string | null;
   /** The hash of the resolved configuration it was checked with. */
   config: string;
   /** Every file it imports, transitively, with the hash of its bytes (`null`: it was missing). */
@@ -41,59 +47,119 @@ export interface EmitRecord {
 
 export interface LoadedCache {
   entries: Map<string, CacheEntry>;
+  /** Each entry's line as read (its bytes, without the newline): an entry that did not change is written back as it was. */
+  lines: Map<string, Uint8Array>;
   /** False when the file is not ours: it must not be overwritten. */
   writable: boolean;
 }
 
-/** Reads the cache at `file`; a missing file is an empty cache, anything wrong a notice. */
+/**
+ * An entry as one line of the file: a JSON array, in this order. One line per entry lets
+ * a run that changed a few entries write the others back as the very text it read, and
+ * an array parses faster than an object with the names of its fields.
+ */
+type EntryRow = [uri: string, stat: string | null, script: string, config: string, deps: [string, string | null][], unparsed: boolean, findings: PlacedFinding[], emits: Record<string, EmitRecord>];
+
+const empty = (writable: boolean): LoadedCache => ({ entries: new Map(), lines: new Map(), writable });
+
+/**
+ * Reads the cache at `file`; a missing file is an empty cache, anything wrong a notice.
+ *
+ * The file is a header line, `{"format":…,"tool":…,"entries":N,"sha256":…}`, then the N
+ * entries one a line, in the order of their scripts' paths, each ended by a newline; the
+ * header's `sha256` is the hash of those lines' bytes. Entries are taken as they are only
+ * when it matches: the file is then byte for byte what a run of this very `sop` wrote (the
+ * tool's version is checked first), which is a stronger proof than checking the shape of
+ * every field, and a tenth of its cost. When it does not match, the file is ignored as a
+ * whole, and the shape is checked only to say what is wrong.
+ */
 export function loadCache(file: string, tool: string, cwd: string, notice: (line: Msg) => void): LoadedCache {
   const shown = displayPath(file, cwd);
-  let text: string;
+  let bytes: Uint8Array;
   try {
-    text = Buffer.from(readRegularFile(file)).toString('utf8');
+    bytes = readRegularFile(file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code !== 'ENOENT') notice(msg('cli.cache.unreadable', { file: shown, why: fsReason(error) }));
-    return { entries: new Map(), writable: code === 'ENOENT' };
+    return empty(code === 'ENOENT');
   }
-  if (text.length > 0 && !text.startsWith(HEADER)) {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (buffer.length > 0 && !buffer.toString('latin1', 0, HEADER.length).startsWith(HEADER)) {
     notice(msg('cli.cache.foreign', { file: shown }));
-    return { entries: new Map(), writable: false };
+    return empty(false);
   }
-  let data: unknown;
+  const damaged = (why: Msg): LoadedCache => {
+    notice(msg('cli.cache.damaged', { file: shown, why }));
+    return empty(true);
+  };
+  // Lines are kept as bytes: those of unchanged entries are written back without encoding them again.
+  const ends: number[] = [];
+  for (let at = buffer.indexOf(0x0a); at >= 0; at = buffer.indexOf(0x0a, at + 1)) ends.push(at);
+  let header: unknown;
   try {
-    data = JSON.parse(text);
+    header = JSON.parse(buffer.toString('utf8', 0, ends.length > 0 ? ends[0] : buffer.length));
   } catch {
-    notice(msg('cli.cache.damaged', { file: shown, why: msg('cli.cache.not-json') }));
-    return { entries: new Map(), writable: true };
+    return damaged(msg('cli.cache.not-json'));
   }
   // A cache of an older format was written by an older sop: out of date, not wrong.
-  if (isRecord(data) && typeof data.format === 'string' && data.format !== CACHE_FORMAT && data.format.startsWith(CACHE_FORMAT.slice(0, CACHE_FORMAT.indexOf('/') + 1))) {
-    return { entries: new Map(), writable: true };
+  if (isRecord(header) && typeof header.format === 'string' && header.format !== CACHE_FORMAT && header.format.startsWith(CACHE_FORMAT.slice(0, CACHE_FORMAT.indexOf('/') + 1))) {
+    return empty(true);
   }
-  const problem = shapeProblem(data);
-  if (problem) {
-    notice(msg('cli.cache.damaged', { file: shown, why: problem }));
-    return { entries: new Map(), writable: true };
-  }
-  const cache = data as { tool: string; entries: Record<string, CacheEntry> };
+  const problem = headerProblem(header);
+  if (problem) return damaged(problem);
+  const { tool: written, entries: count, sha256 } = header as { tool: string; entries: number; sha256: unknown };
   // A cache of another version of sop is not wrong, only out of date: start afresh quietly.
-  if (cache.tool !== tool) return { entries: new Map(), writable: true };
-  return { entries: new Map(Object.entries(cache.entries)), writable: true };
+  if (written !== tool) return empty(true);
+  // The header's line, then one line per entry, each ended by a newline, and nothing after.
+  if (ends.length !== count + 1 || ends[count] !== buffer.length - 1) return damaged(msg('cli.cache.not-json'));
+  const intact = sha256 === hashBytes(buffer.subarray(ends[0] + 1));
+  const entries = new Map<string, CacheEntry>();
+  const lines = new Map<string, Uint8Array>();
+  for (let i = 1; i <= count; i++) {
+    const start = ends[i - 1] + 1;
+    let row: unknown;
+    try {
+      row = JSON.parse(buffer.toString('utf8', start, ends[i]));
+    } catch {
+      return damaged(msg('cli.cache.not-json'));
+    }
+    if (!intact && !isEntryRow(row)) return damaged(msg('cli.cache.bad-entry', { uri: Array.isArray(row) && typeof row[0] === 'string' ? row[0] : `#${i}` }));
+    const [uri, stat, script, config, deps, unparsed, findings, emits] = row as EntryRow;
+    entries.set(uri, { script, stat, config, deps, findings, unparsed, emits });
+    lines.set(uri, buffer.subarray(start, ends[i]));
+  }
+  if (!intact) return damaged(msg('cli.cache.changed'));
+  return { entries, lines, writable: true };
 }
 
-/** Writes the cache atomically; a failure is a notice, since the results themselves are fine. */
-export function saveCache(file: string, tool: string, entries: ReadonlyMap<string, CacheEntry>, cwd: string, notice: (line: Msg) => void): void {
-  const sorted = [...entries].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+/**
+ * Writes the cache atomically; a failure is a notice, since the results themselves are fine.
+ * An entry with a line in `lines` is written as that line (it has not changed since it was read).
+ */
+export function saveCache(file: string, tool: string, entries: ReadonlyMap<string, CacheEntry>, lines: ReadonlyMap<string, Uint8Array>, cwd: string, notice: (line: Msg) => void): void {
+  const uris = [...entries.keys()].sort();
+  const body: Uint8Array[] = [];
+  for (const uri of uris) {
+    let line = lines.get(uri);
+    if (line === undefined) {
+      const e = entries.get(uri)!;
+      const row: EntryRow = [uri, e.stat, e.script, e.config, e.deps, e.unparsed, e.findings, e.emits];
+      line = Buffer.from(JSON.stringify(row), 'utf8');
+    }
+    body.push(line, NEWLINE);
+  }
+  const bodyBytes = Buffer.concat(body);
   // `format` first: it is how a later run recognises the file as a cache (`HEADER`).
-  const text = JSON.stringify({ format: CACHE_FORMAT, tool, entries: Object.fromEntries(sorted) });
+  const header = `${JSON.stringify({ format: CACHE_FORMAT, tool, entries: uris.length, sha256: hashBytes(bodyBytes) })}\n`;
   try {
-    writeFileAtomic(file, text, cwd);
+    writeFileAtomic(file, Buffer.concat([Buffer.from(header, 'utf8'), bodyBytes]), cwd);
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
     notice(msg('cli.cache.unwritable', { reason: error.msg ?? error.message }));
   }
 }
+
+const NEWLINE = Buffer.from('\n');
 
 /** Where the cache file is: `.sopcache` in the folder, when `location` is a folder. */
 export function cacheFileAt(location: string): string {
@@ -106,30 +172,30 @@ export function cacheFileAt(location: string): string {
   return location;
 }
 
-/** What is wrong with the shape of a parsed cache file, or `undefined` when it is right. */
-function shapeProblem(data: unknown): Msg | undefined {
+/** What is wrong with the header line, or `undefined` when it is right. */
+function headerProblem(data: unknown): Msg | undefined {
   if (!isRecord(data)) return msg('cli.cache.not-object');
   if (data.format !== CACHE_FORMAT) return msg('cli.cache.format', { format: JSON.stringify(data.format) ?? 'undefined', expected: CACHE_FORMAT });
   if (typeof data.tool !== 'string') return msg('cli.cache.no-tool');
-  if (!isRecord(data.entries)) return msg('cli.cache.no-entries');
-  for (const [uri, entry] of Object.entries(data.entries)) {
-    if (!isEntry(entry)) return msg('cli.cache.bad-entry', { uri });
-  }
+  if (typeof data.entries !== 'number' || !Number.isInteger(data.entries) || data.entries < 0) return msg('cli.cache.no-entries');
   return undefined;
 }
 
-function isEntry(value: unknown): value is CacheEntry {
-  if (!isRecord(value)) return false;
+function isEntryRow(value: unknown): value is EntryRow {
+  if (!Array.isArray(value) || value.length !== 8) return false;
+  const [uri, stat, script, config, deps, unparsed, findings, emits] = value as unknown[];
   return (
-    isHash(value.script) &&
-    isHash(value.config) &&
-    typeof value.unparsed === 'boolean' &&
-    Array.isArray(value.deps) &&
-    value.deps.every((d) => Array.isArray(d) && d.length === 2 && typeof d[0] === 'string' && (d[1] === null || isHash(d[1]))) &&
-    Array.isArray(value.findings) &&
-    value.findings.every(isFinding) &&
-    isRecord(value.emits) &&
-    Object.values(value.emits).every(isEmitRecord)
+    typeof uri === 'string' &&
+    (stat === null || (typeof stat === 'string' && STAT_KEY.test(stat))) &&
+    isHash(script) &&
+    isHash(config) &&
+    typeof unparsed === 'boolean' &&
+    Array.isArray(deps) &&
+    deps.every((d) => Array.isArray(d) && d.length === 2 && typeof d[0] === 'string' && (d[1] === null || isHash(d[1]))) &&
+    Array.isArray(findings) &&
+    findings.every(isFinding) &&
+    isRecord(emits) &&
+    Object.values(emits).every(isEmitRecord)
   );
 }
 
@@ -141,6 +207,8 @@ function isEmitRecord(value: unknown): value is EmitRecord {
     value.findings.every(isFinding)
   );
 }
+
+const STAT_KEY = /^\d+ -?\d+ -?\d+ \d+$/;
 
 const SEVERITIES = new Set(['error', 'warning', 'info', 'hint']);
 

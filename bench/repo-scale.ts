@@ -13,12 +13,12 @@
  * Run: `node esbuild.mjs && node --import tsx bench/repo-scale.ts [--scripts N] [--runs N]`.
  */
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { generateScript } from './generate';
-import { median } from './timing';
+import { childCpuMs, median } from './timing';
 
 const argValue = (name: string, fallback: number) => {
   const i = process.argv.indexOf(name);
@@ -29,20 +29,6 @@ const RUNS = argValue('--runs', 3);
 // The `sop` executable as installed (`bin/sop.js`), which loads the bundle with V8's code cache.
 const CLI = join(__dirname, '..', 'bin', 'sop.js');
 
-
-/**
- * The CPU time of every thread of the children this process has waited for, in ms (Linux:
- * `cutime` + `cstime` of /proc/self/stat; elsewhere `NaN`). On a busy machine the wall
- * time of a parallel run says little; its CPU time says what the threads cost.
- */
-function childCpuMs(): number {
-  try {
-    const fields = readFileSync('/proc/self/stat', 'utf8').split(') ')[1].split(' ');
-    return ((Number(fields[13]) + Number(fields[14])) * 1000) / 100;
-  } catch {
-    return NaN;
-  }
-}
 
 const cpu = new Map<string, number[]>();
 

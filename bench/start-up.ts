@@ -11,24 +11,14 @@
  * Run: `node esbuild.mjs && node --import tsx bench/start-up.ts [--runs N]`.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { median } from './timing';
+import { childCpuMs, median } from './timing';
 
 const runsAt = process.argv.indexOf('--runs');
 const RUNS = runsAt >= 0 ? Number(process.argv[runsAt + 1]) : 21;
 const CLI = join(__dirname, '..', 'bin', 'sop.js');
-
-/** The CPU time of the children this process has waited for, in ms (Linux; else `NaN`). */
-function childCpuMs(): number {
-  try {
-    const fields = readFileSync('/proc/self/stat', 'utf8').split(') ')[1].split(' ');
-    return ((Number(fields[13]) + Number(fields[14])) * 1000) / 100;
-  } catch {
-    return NaN;
-  }
-}
 
 const dir = mkdtempSync(join(tmpdir(), 'sop-start-up-'));
 writeFileSync(join(dir, 'empty.js'), '');

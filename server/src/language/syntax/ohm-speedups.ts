@@ -8,7 +8,7 @@
  * iteration spliced its bindings off the stack. The replacements below compute exactly the
  * same values (positions, examined lengths, bindings, failures) without those allocations.
  *
- * Two more change how the first match of an input runs, never what it finds. Ohm matches
+ * The others change how the first match of an input runs, never what it finds. Ohm matches
  * an input once without recording failures, and a second time, recording them at the
  * rightmost failure position, only when the first match failed and a message is wanted; the
  * second match always runs as shipped.
@@ -22,8 +22,14 @@
  *   choice and repetition atomic). A description hides every failure inside its rule, so all
  *   that a token adds to the match state is its length, or one failure at its start. Its
  *   CST node has no children: `build-ast.ts` reads tokens from the text.
+ * - A negative lookahead (`~identPart`) is one test of its compiled expression (Ohm throws
+ *   away every failure inside a `~`); a choice of plain strings is tried with `startsWith`;
+ *   any other choice skips the alternatives that cannot start with the next character,
+ *   recording the one failure at that position each would have recorded.
+ * - Every expression of the grammar is prepared before the first match (see
+ *   `prepareExpressions`).
  *
- * They are written against ohm-js 17.5.0, which `package.json` pins exactly; with any other
+ * What these read off the grammar is in `ohm-translate.ts`. They are written against ohm-js 17.5.0, which `package.json` pins exactly; with any other
  * version nothing is patched and Ohm runs as shipped. The grammar and parser tests (and the
  * fuzz suite, which compares every message and span) check that the behaviour is the same.
  */

@@ -32,7 +32,7 @@ import {
   type SymbolInformation,
   type WorkspaceEdit,
 } from 'vscode-languageserver-protocol/node';
-import { applyEdits, LspTestClient, TestWorkspace } from './lsp-client';
+import { applyEdits, serveWorkspace } from './lsp-client';
 
 /** The position of the `|` in `text`, and the text without it. */
 function cursor(text: string): { text: string; position: Position } {
@@ -64,29 +64,19 @@ const CONFIG = JSON.stringify({
 
 describe('LSP editor features', function () {
   this.timeout(60_000);
-  let client: LspTestClient;
-  let ws: TestWorkspace;
-
-  before(async () => {
-    // Files on disk the editor never opens: the server reads them itself.
-    ws = new TestWorkspace({ 'lib/closing.sop': CLOSING, 'sop.config.json': CONFIG });
-    client = await LspTestClient.start({ workspaceFolders: [ws.folderUri] });
-  });
-  after(async () => {
-    await client?.stop();
-    ws?.dispose();
-  });
+  // Files on disk the editor never opens: the server reads them itself.
+  const server = serveWorkspace({ 'lib/closing.sop': CLOSING, 'sop.config.json': CONFIG });
 
   async function complete(name: string, marked: string, triggerCharacter?: string): Promise<{ items: CompletionItem[]; text: string }> {
     const { text, position } = cursor(marked);
-    const uri = ws.write(name, text);
-    await client.open(uri, text);
-    const list = await client.request<CompletionList>(CompletionRequest.type, {
+    const uri = server.ws.write(name, text);
+    await server.client.open(uri, text);
+    const list = await server.client.request<CompletionList>(CompletionRequest.type, {
       textDocument: { uri },
       position,
       ...(triggerCharacter ? { context: { triggerKind: 2, triggerCharacter } } : {}),
     });
-    await client.close(uri);
+    await server.client.close(uri);
     return { items: list.items, text };
   }
 
@@ -96,7 +86,7 @@ describe('LSP editor features', function () {
   }
 
   it('advertises every editor feature, with the semantic token legend', () => {
-    const caps = client.initializeResult.capabilities;
+    const caps = server.client.initializeResult.capabilities;
     assert.deepEqual(caps.completionProvider?.triggerCharacters, [' ', '{', '"', '“']);
     assert.equal(caps.hoverProvider, true);
     assert.equal(caps.definitionProvider, true);
@@ -167,12 +157,12 @@ situation a {
 }
 `;
     async function hover(marker: string, at: number): Promise<{ hover: Hover | null; text: string }> {
-      const uri = ws.write('hover.sop', script);
-      await client.open(uri, script);
+      const uri = server.ws.write('hover.sop', script);
+      await server.client.open(uri, script);
       const before = script.slice(0, script.indexOf(marker) + at).split('\n');
       const position = { line: before.length - 1, character: before[before.length - 1].length };
-      const result = await client.request<Hover | null>(HoverRequest.type, { textDocument: { uri }, position });
-      await client.close(uri);
+      const result = await server.client.request<Hover | null>(HoverRequest.type, { textDocument: { uri }, position });
+      await server.client.close(uri);
       return { hover: result, text: script };
     }
 
@@ -214,30 +204,30 @@ situation b {
     let otherUri: string;
     let closingUri: string;
     before(async () => {
-      mainUri = ws.write('main.sop', main);
-      otherUri = ws.write('other.sop', other);
-      closingUri = ws.uri('lib/closing.sop');
-      await client.open(mainUri, main);
-      await client.open(otherUri, other);
+      mainUri = server.ws.write('main.sop', main);
+      otherUri = server.ws.write('other.sop', other);
+      closingUri = server.ws.uri('lib/closing.sop');
+      await server.client.open(mainUri, main);
+      await server.client.open(otherUri, other);
     });
     after(async () => {
-      await client.close(mainUri);
-      await client.close(otherUri);
+      await server.client.close(mainUri);
+      await server.client.close(otherUri);
     });
 
     it('goes from a goto to the situation in the imported file', async () => {
-      const locations = await client.request<Location[]>(DefinitionRequest.type, { textDocument: { uri: mainUri }, position: { line: 4, character: 18 } });
+      const locations = await server.client.request<Location[]>(DefinitionRequest.type, { textDocument: { uri: mainUri }, position: { line: 4, character: 18 } });
       assert.deepEqual(locations, [{ uri: closingUri, range: { start: { line: 1, character: 10 }, end: { line: 1, character: 17 } } }]);
     });
 
     it('finds the uses of a situation in the open documents that import its file', async () => {
-      await client.open(closingUri, CLOSING);
-      const locations = await client.request<Location[]>(ReferencesRequest.type, {
+      await server.client.open(closingUri, CLOSING);
+      const locations = await server.client.request<Location[]>(ReferencesRequest.type, {
         textDocument: { uri: closingUri },
         position: { line: 1, character: 12 },
         context: { includeDeclaration: false },
       });
-      await client.close(closingUri);
+      await server.client.close(closingUri);
       assert.deepEqual(
         locations.map((l) => `${l.uri.slice(l.uri.lastIndexOf('/') + 1)}:${l.range.start.line}:${l.range.start.character}`).sort(),
         ['main.sop:4:16', 'other.sop:2:7'],
@@ -245,7 +235,7 @@ situation b {
     });
 
     it('renames a situation in every file, the unopened one included', async () => {
-      const edit = await client.request<WorkspaceEdit>(RenameRequest.type, {
+      const edit = await server.client.request<WorkspaceEdit>(RenameRequest.type, {
         textDocument: { uri: mainUri },
         position: { line: 4, character: 18 },
         newName: '结束语',
@@ -258,19 +248,19 @@ situation b {
 
     it('leaves a namesake in an unrelated open document alone', async () => {
       const namesake = 'situation a {\n  end\n}\n';
-      const namesakeUri = ws.write('namesake.sop', namesake);
-      await client.open(namesakeUri, namesake);
-      const edit = await client.request<WorkspaceEdit>(RenameRequest.type, {
+      const namesakeUri = server.ws.write('namesake.sop', namesake);
+      await server.client.open(namesakeUri, namesake);
+      const edit = await server.client.request<WorkspaceEdit>(RenameRequest.type, {
         textDocument: { uri: mainUri },
         position: { line: 1, character: 10 },
         newName: 'opening',
       });
-      await client.close(namesakeUri);
+      await server.client.close(namesakeUri);
       assert.deepEqual(Object.keys(edit.changes ?? {}), [mainUri]);
     });
 
     it('renames a variable declared in the imported file', async () => {
-      const edit = await client.request<WorkspaceEdit>(RenameRequest.type, {
+      const edit = await server.client.request<WorkspaceEdit>(RenameRequest.type, {
         textDocument: { uri: mainUri },
         position: { line: 2, character: 11 },
         newName: 'staff_id',
@@ -281,25 +271,25 @@ situation b {
 
     it('refuses a keyword as the new name, with the reason', async () => {
       await assert.rejects(
-        client.request(RenameRequest.type, { textDocument: { uri: mainUri }, position: { line: 4, character: 18 }, newName: '挂机' }),
+        server.client.request(RenameRequest.type, { textDocument: { uri: mainUri }, position: { line: 4, character: 18 }, newName: '挂机' }),
         /keyword "hangup"/,
       );
     });
 
     it('prepares a rename on a goto target and refuses one on a keyword', async () => {
-      const prepared = await client.request<{ range: unknown; placeholder: string }>(PrepareRenameRequest.type, {
+      const prepared = await server.client.request<{ range: unknown; placeholder: string }>(PrepareRenameRequest.type, {
         textDocument: { uri: mainUri },
         position: { line: 4, character: 18 },
       });
       assert.deepEqual(prepared, { range: { start: { line: 4, character: 16 }, end: { line: 4, character: 23 } }, placeholder: 'closing' });
       await assert.rejects(
-        client.request(PrepareRenameRequest.type, { textDocument: { uri: mainUri }, position: { line: 3, character: 3 } }),
+        server.client.request(PrepareRenameRequest.type, { textDocument: { uri: mainUri }, position: { line: 3, character: 3 } }),
         /Only situation ids and variables/,
       );
     });
 
     it('lists the situations of the open documents and the files they import', async () => {
-      const symbols = await client.request<SymbolInformation[]>(WorkspaceSymbolRequest.type, { query: '' });
+      const symbols = await server.client.request<SymbolInformation[]>(WorkspaceSymbolRequest.type, { query: '' });
       const names = symbols.map((s) => `${s.name}@${s.containerName}`).sort();
       assert.deepEqual(names, ['a@main.sop', 'b@other.sop', 'closing — 通话结束@closing.sop']);
       const closing = symbols.find((s) => s.name.startsWith('closing'))!;
@@ -324,13 +314,13 @@ situation silent "遇到无声电话" {
 `;
     let uri: string;
     before(async () => {
-      uri = ws.write('structure.sop', text);
-      await client.open(uri, text);
+      uri = server.ws.write('structure.sop', text);
+      await server.client.open(uri, text);
     });
-    after(() => client.close(uri));
+    after(() => server.client.close(uri));
 
     it('outlines situations with their steps', async () => {
-      const symbols = await client.request<DocumentSymbol[]>(DocumentSymbolRequest.type, { textDocument: { uri } });
+      const symbols = await server.client.request<DocumentSymbol[]>(DocumentSymbolRequest.type, { textDocument: { uri } });
       const render = (list: DocumentSymbol[], depth = 0): string[] =>
         list.flatMap((s) => [`${'  '.repeat(depth)}${s.name}`, ...render(s.children ?? [], depth + 1)]);
       assert.deepEqual(render(symbols), [
@@ -350,7 +340,7 @@ situation silent "遇到无声电话" {
     });
 
     it('folds the comment run, the situation and the fallback block', async () => {
-      const ranges = await client.request<FoldingRange[]>(FoldingRangeRequest.type, { textDocument: { uri } });
+      const ranges = await server.client.request<FoldingRange[]>(FoldingRangeRequest.type, { textDocument: { uri } });
       assert.deepEqual(ranges, [
         { startLine: 0, endLine: 1, kind: 'comment' },
         { startLine: 4, endLine: 11 },
@@ -359,7 +349,7 @@ situation silent "遇到无声电话" {
     });
 
     it('sends semantic tokens in the legend\'s terms, with UTF-16 positions', async () => {
-      const legend = client.initializeResult.capabilities.semanticTokensProvider!.legend;
+      const legend = server.client.initializeResult.capabilities.semanticTokensProvider!.legend;
       const decode = (tokens: SemanticTokens) => {
         const out: string[] = [];
         let line = 0;
@@ -373,7 +363,7 @@ situation silent "遇到无声电话" {
         }
         return out;
       };
-      const full = await client.request<SemanticTokens>(SemanticTokensRequest.type, { textDocument: { uri } });
+      const full = await server.client.request<SemanticTokens>(SemanticTokensRequest.type, { textDocument: { uri } });
       assert.deepEqual(decode(full).slice(0, 9), [
         'import:keyword',
         'var:keyword',
@@ -385,7 +375,7 @@ situation silent "遇到无声电话" {
         'wait:keyword',
         '5s:number',
       ]);
-      const range = await client.request<SemanticTokens>(SemanticTokensRangeRequest.type, {
+      const range = await server.client.request<SemanticTokens>(SemanticTokensRangeRequest.type, {
         textDocument: { uri },
         range: { start: { line: 10, character: 0 }, end: { line: 11, character: 0 } },
       });
@@ -393,9 +383,9 @@ situation silent "遇到无声电话" {
     });
 
     it('links the import path to the file it names', async () => {
-      const links = await client.request<DocumentLink[]>(DocumentLinkRequest.type, { textDocument: { uri } });
+      const links = await server.client.request<DocumentLink[]>(DocumentLinkRequest.type, { textDocument: { uri } });
       assert.equal(links.length, 1);
-      assert.equal(links[0].target, ws.uri('lib/closing.sop'));
+      assert.equal(links[0].target, server.ws.uri('lib/closing.sop'));
       assert.equal(slice(text, links[0].range), 'lib/closing.sop');
     });
   });

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import type { CodeLens } from 'vscode-languageserver-protocol';
 import type { GraphResult, SimulateResult } from '../../server/src/lsp/protocol';
-import { LspTestClient, TestWorkspace } from './lsp-client';
+import { serveWorkspace } from './lsp-client';
 
 const FAREWELLS = 'situation farewell "道别" {\n  say "感谢您的来电,再见!"\n  wait 5s\n  hangup\n}\n';
 const SILENT = [
@@ -32,28 +32,16 @@ const SILENT = [
 
 describe('LSP flow views (sop/graph, sop/simulate, CodeLens)', function () {
   this.timeout(60_000);
-  let client: LspTestClient;
-  let ws: TestWorkspace;
-
-  before(async () => {
-    ws = new TestWorkspace();
-    ws.write('farewells.sop', FAREWELLS);
-    ws.write('main.sop', SILENT);
-    client = await LspTestClient.start({ workspaceFolders: [ws.folderUri] });
-    await client.open(ws.uri('main.sop'), SILENT);
-  });
-  after(async () => {
-    await client?.stop();
-    ws?.dispose();
-  });
+  const server = serveWorkspace({ 'farewells.sop': FAREWELLS, 'main.sop': SILENT });
+  before(() => server.client.open(server.ws.uri('main.sop'), SILENT));
 
   it('sop/graph gives every situation (imports too) with its steps, the jumps and the findings', async () => {
-    const result = await client.request<GraphResult>('sop/graph', { uri: ws.uri('main.sop') });
+    const result = await server.client.request<GraphResult>('sop/graph', { uri: server.ws.uri('main.sop') });
     assert.ok('graph' in result, JSON.stringify(result));
     const { graph } = result;
-    assert.deepEqual(graph.files, [ws.uri('main.sop'), ws.uri('farewells.sop')]);
+    assert.deepEqual(graph.files, [server.ws.uri('main.sop'), server.ws.uri('farewells.sop')]);
     assert.deepEqual(
-      graph.situations.map((s) => [s.id, graph.files[s.file] === ws.uri('main.sop') ? 'main' : 'import', s.line]),
+      graph.situations.map((s) => [s.id, graph.files[s.file] === server.ws.uri('main.sop') ? 'main' : 'import', s.line]),
       [
         ['silent_call', 'main', 3],
         ['broken', 'main', 14],
@@ -84,16 +72,16 @@ describe('LSP flow views (sop/graph, sop/simulate, CodeLens)', function () {
   });
 
   it('sop/graph follows unsaved edits', async () => {
-    await client.change(ws.uri('main.sop'), SILENT.replace('    fallback goto farewell', '    fallback goto broken'));
-    const result = await client.request<GraphResult>('sop/graph', { uri: ws.uri('main.sop') });
+    await server.client.change(server.ws.uri('main.sop'), SILENT.replace('    fallback goto farewell', '    fallback goto broken'));
+    const result = await server.client.request<GraphResult>('sop/graph', { uri: server.ws.uri('main.sop') });
     assert.ok('graph' in result);
     assert.deepEqual(result.graph.jumps.map((j) => [j.fromSituation, j.to]), [['silent_call', 'broken']]);
-    await client.change(ws.uri('main.sop'), SILENT);
+    await server.client.change(server.ws.uri('main.sop'), SILENT);
   });
 
   it('sop/simulate stops at each wait for the caller, then plays silence, silence to the hang-up', async () => {
     const ask = (events: Array<{ event: 'silence' | 'reply'; afterMs: number | null }>) =>
-      client.request<SimulateResult>('sop/simulate', { uri: ws.uri('main.sop'), situation: 'silent_call', events, vars: {} });
+      server.client.request<SimulateResult>('sop/simulate', { uri: server.ws.uri('main.sop'), situation: 'silent_call', events, vars: {} });
     const first = await ask([]);
     assert.equal(first.error, undefined);
     assert.deepEqual(first.lines.map((l) => `${l.clock} ${l.text}`), ['[00:00.0] SAY "您好!请问有什么可以帮您?"']);
@@ -105,7 +93,7 @@ describe('LSP flow views (sop/graph, sop/simulate, CodeLens)', function () {
     assert.equal(end.waiting, null);
     assert.equal(end.outcome.kind, 'hangup');
     assert.deepEqual(
-      end.lines.map((l) => [l.type, l.situation, l.file === ws.uri('farewells.sop') ? 'import' : 'main', l.line]),
+      end.lines.map((l) => [l.type, l.situation, l.file === server.ws.uri('farewells.sop') ? 'import' : 'main', l.line]),
       [
         ['say', 'silent_call', 'main', 4],
         ['wait', 'silent_call', 'main', 5],
@@ -122,26 +110,26 @@ describe('LSP flow views (sop/graph, sop/simulate, CodeLens)', function () {
   });
 
   it('sop/simulate drops malformed events and answers an unknown script with an error', async () => {
-    const odd = await client.request<SimulateResult>('sop/simulate', {
-      uri: ws.uri('main.sop'),
+    const odd = await server.client.request<SimulateResult>('sop/simulate', {
+      uri: server.ws.uri('main.sop'),
       situation: 'silent_call',
       events: [{ event: 'shout' }, 'x', { event: 'reply', afterMs: -1 }],
       vars: { 姓氏: 3 },
     });
     assert.equal(odd.lines.at(-1)?.type, 'end', 'the one valid event (a reply at once) was used');
-    const missing = await client.request<SimulateResult>('sop/simulate', { uri: ws.uri('nope.sop'), events: [], vars: {} });
+    const missing = await server.client.request<SimulateResult>('sop/simulate', { uri: server.ws.uri('nope.sop'), events: [], vars: {} });
     assert.match(missing.error ?? '', /nope\.sop cannot be read/);
   });
 
   it('puts a "Graph" and a "Simulate" lens on each situation', async () => {
-    const lenses = await client.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri: ws.uri('main.sop') } });
+    const lenses = await server.client.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri: server.ws.uri('main.sop') } });
     assert.deepEqual(
       lenses.map((l) => [l.range.start.line, l.command?.title, l.command?.command, ...(l.command?.arguments ?? [])]),
       [
-        [2, 'Graph', 'sop.showGraph', ws.uri('main.sop'), 'silent_call'],
-        [2, 'Simulate', 'sop.simulate', ws.uri('main.sop'), 'silent_call'],
-        [13, 'Graph', 'sop.showGraph', ws.uri('main.sop'), 'broken'],
-        [13, 'Simulate', 'sop.simulate', ws.uri('main.sop'), 'broken'],
+        [2, 'Graph', 'sop.showGraph', server.ws.uri('main.sop'), 'silent_call'],
+        [2, 'Simulate', 'sop.simulate', server.ws.uri('main.sop'), 'silent_call'],
+        [13, 'Graph', 'sop.showGraph', server.ws.uri('main.sop'), 'broken'],
+        [13, 'Simulate', 'sop.simulate', server.ws.uri('main.sop'), 'broken'],
       ],
     );
   });

@@ -299,3 +299,27 @@ interface Pos {
   line: number;
   character: number;
 }
+
+/** The server and workspace of a suite (see `serveWorkspace`). */
+export interface SuiteServer {
+  readonly client: LspTestClient;
+  readonly ws: TestWorkspace;
+}
+
+/**
+ * Starts a server on a fresh workspace (holding `files`, which the editor never opens)
+ * before the suite's tests, and stops it and removes the workspace after them. Call it in
+ * the body of a `describe`.
+ */
+export function serveWorkspace(files?: Record<string, string>): SuiteServer {
+  const server = {} as { client: LspTestClient; ws: TestWorkspace };
+  before(async () => {
+    server.ws = new TestWorkspace(files);
+    server.client = await LspTestClient.start({ workspaceFolders: [server.ws.folderUri] });
+  });
+  after(async () => {
+    await server.client?.stop();
+    server.ws?.dispose();
+  });
+  return server;
+}

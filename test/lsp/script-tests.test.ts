@@ -5,32 +5,22 @@
  */
 import assert from 'node:assert/strict';
 import type { ScriptTestsResult } from '../../server/src/lsp/protocol';
-import { LspTestClient, TestWorkspace } from './lsp-client';
+import { serveWorkspace } from './lsp-client';
 
 const SCRIPT = 'situation ask {\n  say "您好"\n  wait 5s\n  reply end\n  fallback {\n    say "再见!"\n    wait 5s\n    hangup\n  }\n}\n';
 const TESTS = 'cases:\n  - name: hangs up\n    situation: ask\n    says: [再见]\n    outcome: hangup\n  - name: wants a transfer\n    situation: ask\n    outcome: transfer\n';
 
 describe('LSP script tests (sop/scriptTests)', function () {
   this.timeout(60_000);
-  let client: LspTestClient;
-  let ws: TestWorkspace;
-
-  before(async () => {
-    ws = new TestWorkspace();
-    client = await LspTestClient.start({ workspaceFolders: [ws.folderUri] });
-  });
-  after(async () => {
-    await client?.stop();
-    ws?.dispose();
-  });
+  const server = serveWorkspace();
 
   const request = (name: string, text: string, run: boolean, cases?: number[]) =>
-    client.request<ScriptTestsResult>('sop/scriptTests', { uri: ws.uri(name), text, run, cases });
+    server.client.request<ScriptTestsResult>('sop/scriptTests', { uri: server.ws.uri(name), text, run, cases });
 
   it('lists the cases with their ranges without running them', async () => {
-    ws.write('a.sop', SCRIPT);
+    server.ws.write('a.sop', SCRIPT);
     const result = await request('a.sop-test.yaml', TESTS, false);
-    assert.equal(result.script, ws.uri('a.sop'));
+    assert.equal(result.script, server.ws.uri('a.sop'));
     assert.deepEqual(result.problems, []);
     assert.deepEqual(
       result.cases.map((c) => [c.index, c.name, c.nameRange.start.line, c.nameRange.start.character, c.status]),
@@ -53,7 +43,7 @@ describe('LSP script tests (sop/scriptTests)', function () {
   });
 
   it('runs only the cases asked for, on the script as the editor holds it', async () => {
-    await client.open(ws.uri('a.sop'), SCRIPT.replace('    say "再见!"\n    wait 5s\n    hangup', '    say "请稍候"\n    transfer "人工"'));
+    await server.client.open(server.ws.uri('a.sop'), SCRIPT.replace('    say "再见!"\n    wait 5s\n    hangup', '    say "请稍候"\n    transfer "人工"'));
     const result = await request('a.sop-test.yaml', TESTS, true, [1]);
     assert.equal(result.cases[0].status, undefined, 'not run');
     assert.equal(result.cases[1].status, 'passed', JSON.stringify(result.cases[1].failures));

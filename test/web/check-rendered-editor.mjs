@@ -36,11 +36,22 @@ export async function checkRenderedEditor(browser) {
     // squiggle, whose hover must show the server's message.
     await editor.click();
     await page.keyboard.press('Control+B');
-    const box = await editor.locator('.squiggly-error').first().boundingBox();
-    if (!box) throw new Error('the squiggle is not on screen');
-    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    // Hiding the side bar lays the editor out again, so the squiggle may still move after
+    // the pointer got there: point at it where it is now, again, until the hover shows.
     const hover = page.locator('.monaco-hover').filter({ hasText: 'banned-phrase' }).first();
-    await hover.waitFor({ state: 'visible', timeout: DEADLINE_MS });
+    const deadline = Date.now() + DEADLINE_MS;
+    for (;;) {
+      const box = await editor.locator('.squiggly-error').first().boundingBox();
+      if (!box) throw new Error('the squiggle is not on screen');
+      await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 2 });
+      try {
+        await hover.waitFor({ state: 'visible', timeout: 5_000 });
+        break;
+      } catch (error) {
+        if (Date.now() > deadline) throw error;
+        await page.mouse.move(0, 0);
+      }
+    }
     const artifact = join(root, 'test-results/editor.png');
     await page.screenshot({ path: artifact });
     // The README's copy is refreshed on request only: pixels differ from run to run, and a

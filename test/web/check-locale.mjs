@@ -16,6 +16,7 @@
 //   does for an installed extension, and checks the palette shows the Chinese title.
 import { dirname, join } from 'node:path';
 import { toolchainRequire } from '../../scripts/ensure-web-toolchain.mjs';
+import { hoverSquiggle } from './hover-squiggle.mjs';
 import { MOUNT, openWorkbench, root } from './serve-workbench.mjs';
 
 const SAMPLE = 'sample.sop';
@@ -38,11 +39,7 @@ export async function checkChineseWorkbench(browser) {
 
     // The diagnostic, in the server's Chinese, on hover over its squiggle.
     await editor.click();
-    const box = await editor.locator('.squiggly-error').first().boundingBox();
-    if (!box) throw new Error('the squiggle is not on screen');
-    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-    const hover = page.locator('.monaco-hover').filter({ hasText: 'banned-phrase' }).first();
-    await hover.waitFor({ state: 'visible', timeout: DEADLINE_MS });
+    const hover = await hoverSquiggle(page, editor, 'banned-phrase', DEADLINE_MS);
     const hoverText = await hover.innerText();
     if (!hoverText.includes('服务禁语“我不知道”')) throw new Error(`the diagnostic is not in Chinese: ${hoverText}`);
 

@@ -4,6 +4,7 @@
 // README's picture (docs/images/editor.png, refreshed with SOP_UPDATE_SCREENSHOT=1).
 import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { hoverSquiggle } from './hover-squiggle.mjs';
 import { MOUNT, openWorkbench, root } from './serve-workbench.mjs';
 
 const SAMPLE = 'sample.sop';
@@ -36,22 +37,7 @@ export async function checkRenderedEditor(browser) {
     // squiggle, whose hover must show the server's message.
     await editor.click();
     await page.keyboard.press('Control+B');
-    // Hiding the side bar lays the editor out again, so the squiggle may still move after
-    // the pointer got there: point at it where it is now, again, until the hover shows.
-    const hover = page.locator('.monaco-hover').filter({ hasText: 'banned-phrase' }).first();
-    const deadline = Date.now() + DEADLINE_MS;
-    for (;;) {
-      const box = await editor.locator('.squiggly-error').first().boundingBox();
-      if (!box) throw new Error('the squiggle is not on screen');
-      await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 2 });
-      try {
-        await hover.waitFor({ state: 'visible', timeout: 5_000 });
-        break;
-      } catch (error) {
-        if (Date.now() > deadline) throw error;
-        await page.mouse.move(0, 0);
-      }
-    }
+    await hoverSquiggle(page, editor, 'banned-phrase', DEADLINE_MS);
     const artifact = join(root, 'test-results/editor.png');
     await page.screenshot({ path: artifact });
     // The README's copy is refreshed on request only: pixels differ from run to run, and a

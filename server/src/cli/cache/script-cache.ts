@@ -14,7 +14,7 @@ import { hashBytes, hashValue } from '../hash';
 import { productInfo } from '../product';
 import { isInside } from '../project-root';
 import type { ScriptOutcome } from '../script-task';
-import { CACHE_FORMAT, loadCache, saveCache, type CacheEntry, type EmitRecord } from './cache-file';
+import { CACHE_FORMAT, loadCache, saveCache, type CacheEntry, type EmitRecord, type ReadLines } from './cache-file';
 import { racyBefore, RACY_WINDOW_MS, statKeyOf, type StatKey } from './stat-key';
 import type { Msg } from '../../language';
 
@@ -27,7 +27,7 @@ export interface CachedResult {
 export class ScriptCache {
   private readonly entries: Map<string, CacheEntry>;
   /** The lines of the entries as read; an entry that changes loses its line. */
-  private readonly lines: Map<string, Uint8Array>;
+  private readonly lines: ReadLines;
   private readonly writable: boolean;
   private readonly fileHashes = new Map<string, string | null>();
   /** The scripts this run has read: they exist, so saving need not look for them again. */
@@ -72,7 +72,7 @@ export class ScriptCache {
     const key = stat && !stat.racy ? stat.key : null;
     if (result && key !== null && result.entry.stat !== key) {
       result.entry.stat = key;
-      this.lines.delete(uri);
+      this.lines.byUri.delete(uri);
       this.changed = true;
     }
     return result;
@@ -100,7 +100,7 @@ export class ScriptCache {
   record(outcome: ScriptOutcome, scriptHash: string, configHash: string, emitKey?: string, stat?: StatKey): void {
     if (outcome.inputErrors.length > 0 || outcome.emitted?.writeError) {
       if (this.entries.delete(outcome.uri)) this.changed = true;
-      this.lines.delete(outcome.uri);
+      this.lines.byUri.delete(outcome.uri);
       return;
     }
     const previous = this.entries.get(outcome.uri);
@@ -117,7 +117,7 @@ export class ScriptCache {
       unparsed: outcome.unparsed,
       emits,
     });
-    this.lines.delete(outcome.uri);
+    this.lines.byUri.delete(outcome.uri);
     this.changed = true;
   }
 

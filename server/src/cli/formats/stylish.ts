@@ -68,5 +68,6 @@ export function plural(n: number, word: string, many = `${word}s`): string {
 
 /** Messages are printed one per line; a message that spans lines would break the listing. */
 export function oneLine(message: string): string {
-  return message.replace(/\s*\r?\n\s*/g, ' ');
+  // Most messages are one line already: a warm run prints thousands of them.
+  return message.includes('\n') ? message.replace(/\s*\r?\n\s*/g, ' ') : message;
 }

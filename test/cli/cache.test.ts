@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { BROKEN, CLEAN } from './fixtures';
@@ -119,6 +120,36 @@ describe('sop check / build --cache', function () {
     fs.writeFileSync(file, [header, ...edited].join('\n'));
     const result = runSop(['check', '--cache'], { cwd: dir, env: DEBUG });
     assert.match(result.stderr, /^sop: ignoring the cache \.sopcache: it was changed after sop wrote it \(its checksum does not match\); it will be rewritten$/m);
+    assert.equal(fromCache(result.stderr), 0);
+    assert.equal(result.stdout, expected);
+  });
+
+  it('a run that changed and dropped entries among kept ones leaves a cache the next run trusts whole', () => {
+    const dir = project({ 'a.sop': CLEAN, 'b.sop': CLEAN, 'c.sop': CLEAN, 'd.sop': CLEAN, 'e.sop': CLEAN });
+    runSop(['check', '--cache'], { cwd: dir });
+    // c.sop changes between kept neighbours, b.sop is gone: the file is written back as the
+    // kept lines as read, c.sop's new line between them, and b.sop's line left out.
+    writeFile(dir, 'c.sop', BROKEN);
+    fs.rmSync(path.join(dir, 'b.sop'));
+    const changed = runSop(['check', '--cache', '--format', 'compact'], { cwd: dir, env: DEBUG });
+    assert.equal(fromCache(changed.stderr), 3);
+    const next = runSop(['check', '--cache', '--format', 'compact'], { cwd: dir, env: DEBUG });
+    assert.doesNotMatch(next.stderr, /ignoring/);
+    assert.equal(fromCache(next.stderr), 4);
+    assert.equal(next.stdout, changed.stdout);
+    assert.match(next.stdout, /^c\.sop:\d+:\d+: error: /m);
+  });
+
+  it('never trusts a cache whose checksum was forged to match a malformed entry', () => {
+    const dir = project({ 'a.sop': BROKEN });
+    const expected = runSop(['check', '--cache'], { cwd: dir }).stdout;
+    const file = path.join(dir, '.sopcache');
+    const [headerLine] = fs.readFileSync(file, 'utf8').split('\n');
+    const body = '42\n';
+    const header = { ...(JSON.parse(headerLine) as object), sha256: createHash('sha256').update(body).digest('hex') };
+    fs.writeFileSync(file, `${JSON.stringify(header)}\n${body}`);
+    const result = runSop(['check', '--cache'], { cwd: dir, env: DEBUG });
+    assert.match(result.stderr, /^sop: ignoring the cache \.sopcache: the entry of #1 is malformed; it will be rewritten$/m);
     assert.equal(fromCache(result.stderr), 0);
     assert.equal(result.stdout, expected);
   });

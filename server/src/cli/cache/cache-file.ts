@@ -130,18 +130,23 @@ export function loadCache(file: string, tool: string, cwd: string, notice: (line
   // Byte for byte what a run of this very sop wrote: each line is a JSON array, and JSON
   // escapes every newline inside a string, so all of them parse as one array, which is a
   // third faster than a parse per line.
-  const rows = JSON.parse(`[${buffer.toString('utf8', ends[0] + 1, ends[count]).replaceAll('\n', ',')}]`) as EntryRow[];
   const entries = new Map<string, CacheEntry>();
   const byUri = new Map<string, number>();
-  for (let i = 0; i < count; i++) {
-    const [uri, stat, script, config, deps, unparsed, findings, emits] = rows[i];
-    entries.set(uri, { script, stat, config, deps, findings, unparsed, emits });
-    byUri.set(uri, i + 1);
+  try {
+    const rows = JSON.parse(`[${buffer.toString('utf8', ends[0] + 1, ends[count]).replaceAll('\n', ',')}]`) as EntryRow[];
+    for (let i = 0; i < count; i++) {
+      const [uri, stat, script, config, deps, unparsed, findings, emits] = rows[i];
+      entries.set(uri, { script, stat, config, deps, findings, unparsed, emits });
+      byUri.set(uri, i + 1);
+    }
+  } catch {
+    // Only a file forged with a matching checksum gets here; the line-by-line check names what is wrong.
+    return damagedEntries(buffer, ends, damaged);
   }
   return { entries, lines: { bytes: buffer, ends, byUri }, writable: true };
 }
 
-/** A cache whose lines do not match its header's hash: it is ignored, with the first thing wrong in it named. */
+/** A cache whose entries cannot be trusted (their hash does not match, or they do not read as entries): it is ignored, with the first thing wrong in it named. */
 function damagedEntries(buffer: Buffer, ends: readonly number[], damaged: (why: Msg) => LoadedCache): LoadedCache {
   for (let i = 1; i < ends.length; i++) {
     let row: unknown;
